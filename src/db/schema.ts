@@ -1,0 +1,50 @@
+// Table definitions derived from the field list, so the loaders, the import check and the
+// SQL agree on one schema.
+import { RAW_FIELDS } from '../indicators/fields.ts'
+
+export const PANEL_TABLE = 'panel'
+export const COUNTIES_TABLE = 'counties'
+
+export type ColumnKind = 'text' | 'integer' | 'double' | 'boolean'
+
+export interface Column {
+  name: string
+  kind: ColumnKind
+}
+
+export const PANEL_COLUMNS: readonly Column[] = [
+  { name: 'code', kind: 'text' },
+  { name: 'year', kind: 'integer' },
+  ...RAW_FIELDS.map((f): Column => ({ name: f.id, kind: f.integer ? 'integer' : 'double' })),
+]
+
+export const COUNTY_COLUMNS: readonly Column[] = [
+  { name: 'code', kind: 'text' },
+  { name: 'name', kind: 'text' },
+  { name: 'prefecture_code', kind: 'text' },
+  { name: 'prefecture', kind: 'text' },
+  { name: 'province_code', kind: 'text' },
+  { name: 'province', kind: 'text' },
+  { name: 'county_type', kind: 'text' },
+  { name: 'pop_2020', kind: 'integer' },
+  { name: 'census_matched', kind: 'boolean' },
+]
+
+const SQL_TYPE: Record<ColumnKind, string> = { text: 'VARCHAR', integer: 'BIGINT', double: 'DOUBLE', boolean: 'BOOLEAN' }
+
+export function createTableSql(table: string, columns: readonly Column[], key: readonly string[]): string {
+  const cols = columns.map((c) => `${c.name} ${SQL_TYPE[c.kind]}`).join(', ')
+  return `CREATE TABLE IF NOT EXISTS ${table} (${cols}, PRIMARY KEY (${key.join(', ')}))`
+}
+
+/** INSERT from a staging table, casting each column to its declared type. */
+export function insertFromSql(table: string, staging: string, columns: readonly Column[]): string {
+  const names = columns.map((c) => c.name).join(', ')
+  const casts = columns.map((c) => `CAST(${c.name} AS ${SQL_TYPE[c.kind]})`).join(', ')
+  return `INSERT INTO ${table} (${names}) SELECT ${casts} FROM ${staging}`
+}
+
+export const SCHEMA_SQL = [
+  createTableSql(PANEL_TABLE, PANEL_COLUMNS, ['code', 'year']),
+  createTableSql(COUNTIES_TABLE, COUNTY_COLUMNS, ['code']),
+]

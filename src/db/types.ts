@@ -1,0 +1,46 @@
+import type { Table } from 'apache-arrow'
+
+export type SqlParam = string | number | boolean | null
+
+/** A statement with its bound parameters; identifiers come only from the catalog. */
+export interface Query {
+  sql: string
+  params: readonly SqlParam[]
+}
+
+export type Row = Record<string, unknown>
+
+export type StartPhase = 'download' | 'instantiate' | 'load' | 'ready'
+
+export interface StartProgress {
+  phase: StartPhase
+  /** 0–1 within the phase, when known. */
+  fraction?: number
+  detail?: string
+}
+
+/**
+ * The one gateway to the database. The browser uses DuckDB-wasm in a worker
+ * (wasm.ts); tests use the same engine in Node (test/support/nodeDb.ts).
+ */
+export interface Database {
+  query<T extends object = Row>(q: Query): Promise<T[]>
+  exec(sql: string): Promise<void>
+  insertArrow(table: string, data: Table): Promise<void>
+}
+
+/** Turns Arrow rows into plain objects with numbers, not BigInts. */
+export function arrowToRows<T>(table: Table): T[] {
+  const names = table.schema.fields.map((f) => f.name)
+  const columns = names.map((n) => table.getChild(n))
+  const rows: T[] = new Array(table.numRows)
+  for (let i = 0; i < table.numRows; i++) {
+    const row: Record<string, unknown> = {}
+    names.forEach((n, j) => {
+      const v: unknown = columns[j]?.get(i)
+      row[n] = typeof v === 'bigint' ? Number(v) : v
+    })
+    rows[i] = row as T
+  }
+  return rows
+}

@@ -1,0 +1,5 @@
+export * from './ranking.ts'
+export * from './aggregates.ts'
+export * from './series.ts'
+export * from './status.ts'
+export * from './lists.ts'

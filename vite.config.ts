@@ -1,0 +1,10 @@
+import { defineConfig } from 'vite'
+import vue from '@vitejs/plugin-vue'
+
+// base './' keeps every asset path relative, so dist/ works from any sub-path of any static server.
+export default defineConfig({
+  base: './',
+  plugins: [vue()],
+  build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  worker: { format: 'es' },
+})
