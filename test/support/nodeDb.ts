@@ -1,7 +1,7 @@
 // The same DuckDB-wasm engine the browser runs, in Node, behind the app's Database interface.
 import { createRequire } from 'node:module'
 import type { Table } from 'apache-arrow'
-import type * as Blocking from '@duckdb/duckdb-wasm/dist/duckdb-node-blocking'
+import type * as Blocking from '@duckdb/duckdb-wasm/blocking'
 import { arrowToRows, type Database, type Query } from '../../src/db/types.ts'
 
 const require = createRequire(import.meta.url)

@@ -1,0 +1,43 @@
+import { ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue'
+import type { Query } from '../db/types.ts'
+import { useDataService } from './useData.ts'
+
+export interface QueryState<T> {
+  rows: ShallowRef<T[]>
+  loading: Ref<boolean>
+  error: Ref<string | null>
+}
+
+/**
+ * Runs the query that `build` returns whenever its inputs change; a result that arrives
+ * after a newer request was made is dropped. `build` returns null while inputs are unset.
+ * `province` names the province whose data must be loaded first.
+ */
+export function useQuery<T extends object>(build: () => { query: Query; province: string } | null): QueryState<T> {
+  const service = useDataService()
+  const rows = shallowRef<T[]>([])
+  const loading = ref(false)
+  const error = ref<string | null>(null)
+  let latest = 0
+  watch(
+    build,
+    async (request) => {
+      const id = ++latest
+      if (!request) return
+      loading.value = true
+      try {
+        await service.ensureProvince(request.province)
+        const result = await service.query<T>(request.query)
+        if (id !== latest) return
+        rows.value = result
+        error.value = null
+      } catch (e) {
+        if (id === latest) error.value = e instanceof Error ? e.message : String(e)
+      } finally {
+        if (id === latest) loading.value = false
+      }
+    },
+    { immediate: true },
+  )
+  return { rows, loading, error }
+}

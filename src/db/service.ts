@@ -1,0 +1,36 @@
+// What the app asks of the data layer: the manifest, a province's data, and queries.
+import { PanelLoader, parseManifest, type FetchBytes, type Manifest } from './dataset.ts'
+import type { Database, Query } from './types.ts'
+
+export class DataService {
+  private loader?: Promise<PanelLoader>
+
+  constructor(
+    readonly db: Database,
+    private readonly fetchBytes: FetchBytes,
+  ) {}
+
+  private panel(): Promise<PanelLoader> {
+    this.loader ??= this.fetchBytes('manifest.json').then((bytes) => {
+      const manifest = parseManifest(new TextDecoder().decode(bytes))
+      return new PanelLoader(this.db, this.fetchBytes, manifest)
+    })
+    return this.loader
+  }
+
+  async manifest(): Promise<Manifest> {
+    return (await this.panel()).manifest
+  }
+
+  async ensureProvince(code: string): Promise<void> {
+    await (await this.panel()).ensureProvince(code)
+  }
+
+  async init(): Promise<void> {
+    await (await this.panel()).init()
+  }
+
+  query<T extends object>(q: Query): Promise<T[]> {
+    return this.db.query<T>(q)
+  }
+}

@@ -1,0 +1,54 @@
+// Chinese number formats: thousands separators, 万元 / 亿元, %, 个百分点.
+import type { Indicator } from './catalog.ts'
+
+export const MISSING = '—'
+
+export function formatNumber(value: number, digits: number): string {
+  return value.toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+}
+
+/** A value with its unit; 万元 of 1亿 or more read as 亿元, as the reports write them. */
+export function formatValue(value: number | null | undefined, ind: Indicator): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return MISSING
+  switch (ind.unit) {
+    case '%':
+      return `${formatNumber(value, ind.digits)}%`
+    case '万元':
+      return Math.abs(value) >= 10000 ? `${formatNumber(value / 10000, 2)}亿元` : `${formatNumber(value, ind.digits)}万元`
+    case '':
+      return formatNumber(value, ind.digits)
+    default:
+      return `${formatNumber(value, ind.digits)}${ind.unit}`
+  }
+}
+
+function signed(text: string, value: number): string {
+  return value > 0 ? `+${text}` : text
+}
+
+/**
+ * Change on last year: rates change in 个百分点, everything else in % of last year's value
+ * (a difference of two percentages is not a percentage).
+ */
+export function formatChange(change: number | null, changePct: number | null, ind: Indicator): string {
+  if (ind.unit === '%') {
+    if (change === null || !Number.isFinite(change)) return MISSING
+    return `${signed(formatNumber(change, 2), change)}个百分点`
+  }
+  if (changePct === null || !Number.isFinite(changePct)) return MISSING
+  return `${signed(formatNumber(changePct, 2), changePct)}%`
+}
+
+/** Rank movement since last year: ↑3 means three places better. */
+export function formatRankChange(rank: number | null, prevRank: number | null): string {
+  if (rank === null || prevRank === null) return MISSING
+  const d = prevRank - rank
+  if (d === 0) return '持平'
+  return d > 0 ? `↑${d}` : `↓${-d}`
+}
+
+export function formatThreshold(ind: Indicator, threshold: number | null): string {
+  if (threshold === null) return '无标准'
+  const op = ind.good === 'up' ? '≥' : '≤'
+  return `${op}${formatValue(threshold, { ...ind, digits: Number.isInteger(threshold) ? 0 : ind.digits })}`
+}

@@ -1,0 +1,27 @@
+import { createPinia } from 'pinia'
+import { createApp } from 'vue'
+import App from './App.vue'
+import { DATA_SERVICE } from './composables/useData.ts'
+import { httpFetchBytes } from './db/dataset.ts'
+import { DataService } from './db/service.ts'
+import { WasmDatabase } from './db/wasm.ts'
+import { router } from './router.ts'
+import { useDatasetStore } from './stores/dataset.ts'
+import './styles.css'
+
+const db = new WasmDatabase()
+const service = new DataService(db, httpFetchBytes(new URL('data/', document.baseURI).href))
+
+const app = createApp(App)
+const pinia = createPinia()
+app.use(pinia).use(router).provide(DATA_SERVICE, service)
+
+// Start the engine and fetch the manifest at once; views wait on the same promises.
+const dataset = useDatasetStore(pinia)
+db.onProgress((p) => dataset.setProgress(p))
+Promise.all([db.start(), service.manifest().then((m) => dataset.setManifest(m))])
+  .then(() => service.init())
+  .then(() => dataset.setProgress({ phase: 'ready' }))
+  .catch((e: unknown) => dataset.fail(e instanceof Error ? e.message : String(e)))
+
+app.mount('#app')
