@@ -50,5 +50,7 @@ export function formatRankChange(rank: number | null, prevRank: number | null): 
 export function formatThreshold(ind: Indicator, threshold: number | null): string {
   if (threshold === null) return '无标准'
   const op = ind.good === 'up' ? '≥' : '≤'
-  return `${op}${formatValue(threshold, { ...ind, digits: Number.isInteger(threshold) ? 0 : ind.digits })}`
+  // Policy lines are shown as the documents write them: 50%, 13.5, 0.45.
+  const digits = (String(threshold).split('.')[1] ?? '').length
+  return `${op}${formatValue(threshold, { ...ind, digits })}`
 }

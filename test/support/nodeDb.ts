@@ -1,6 +1,6 @@
 // The same DuckDB-wasm engine the browser runs, in Node, behind the app's Database interface.
 import { createRequire } from 'node:module'
-import type { Table } from 'apache-arrow'
+import { tableToIPC, type Table } from 'apache-arrow'
 import type * as Blocking from '@duckdb/duckdb-wasm/blocking'
 import { arrowToRows, type Database, type Query } from '../../src/db/types.ts'
 
@@ -32,7 +32,9 @@ export async function createNodeDatabase(): Promise<Database> {
       conn.query(sql)
     },
     async insertArrow(table: string, data: Table): Promise<void> {
-      conn.insertArrowTable(data, { name: table, create: true })
+      // Serialise with this module's Arrow: the CJS engine build requires its own copy, whose
+      // tableToIPC does not recognise an ESM Table (dual-package hazard).
+      conn.insertArrowFromIPCStream(tableToIPC(data, 'stream'), { name: table, create: true })
     },
   }
 }

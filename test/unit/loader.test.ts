@@ -1,0 +1,91 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DuckDBInstance } from '@duckdb/node-api'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { DataFileError, PanelLoader, parseManifest, type FetchBytes, type Manifest } from '../../src/db/dataset.ts'
+import { createNodeDatabase } from '../support/nodeDb.ts'
+
+// Parquet written by native DuckDB (as `npm run data` writes it), read back through the
+// browser's path: hyparquet → Arrow → DuckDB-wasm.
+const dir = mkdtempSync(join(tmpdir(), 'loader-'))
+const manifest: Manifest = {
+  simulated: true,
+  label: '模拟数据',
+  generatedAt: '2026-01-01',
+  years: [2022, 2023],
+  countiesFile: 'counties.parquet',
+  rows: 3,
+  provinces: [
+    { code: '990000', name: '测试省', file: 'panel/990000.parquet', counties: 2, rows: 3, bytes: 0 },
+    { code: '980000', name: '损坏省', file: 'panel/980000.parquet', counties: 0, rows: 0, bytes: 0 },
+  ],
+}
+
+const fetchBytes: FetchBytes = async (path) => {
+  try {
+    const b = readFileSync(join(dir, path))
+    return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)
+  } catch {
+    throw new DataFileError(`data/${path}`, '文件不存在')
+  }
+}
+
+beforeAll(async () => {
+  const native = await (await DuckDBInstance.create(':memory:')).connect()
+  await native.run(`COPY (SELECT * FROM (VALUES
+      ('990101', '甲区', '990100', '甲市', '990000', '测试省', '市辖区', 500000, true),
+      ('990102', '乙县', '990100', '甲市', '990000', '测试省', '县', 300000, false)
+    ) t(code, name, prefecture_code, prefecture, province_code, province, county_type, pop_2020, census_matched))
+    TO '${dir}/counties.parquet' (FORMAT parquet, COMPRESSION zstd)`)
+  await native.run(`CREATE TABLE p AS SELECT * FROM (VALUES
+      ('990101', 2022, 5054::BIGINT, 10086::BIGINT, 57314.66),
+      ('990101', 2023, 5100::BIGINT, 10000::BIGINT, 57926.18),
+      ('990102', 2023, NULL, 9000::BIGINT, NULL)
+    ) t(code, year, kg_public_enrol, kg_enrol, edu_budget)`)
+  mkdirSync(join(dir, 'panel'))
+  await native.run(`COPY p TO '${dir}/panel/990000.parquet' (FORMAT parquet, COMPRESSION zstd)`)
+  writeFileSync(join(dir, 'panel/980000.parquet'), 'not a parquet file')
+})
+
+describe('PanelLoader', () => {
+  it('loads counties and a province through hyparquet into DuckDB, with missing columns as NULL', async () => {
+    const db = await createNodeDatabase()
+    const loader = new PanelLoader(db, fetchBytes, manifest)
+    await loader.ensureProvince('990000')
+    const counties = await db.query<{ code: string; census_matched: boolean }>({ sql: 'SELECT code, census_matched FROM counties ORDER BY code', params: [] })
+    expect(counties).toEqual([{ code: '990101', census_matched: true }, { code: '990102', census_matched: false }])
+    const rows = await db.query<Record<string, unknown>>({
+      sql: 'SELECT code, year, kg_public_enrol, kg_enrol, edu_budget, pop_3_5 FROM panel ORDER BY code, year',
+      params: [],
+    })
+    expect(rows).toEqual([
+      { code: '990101', year: 2022, kg_public_enrol: 5054, kg_enrol: 10086, edu_budget: 57314.66, pop_3_5: null },
+      { code: '990101', year: 2023, kg_public_enrol: 5100, kg_enrol: 10000, edu_budget: 57926.18, pop_3_5: null },
+      { code: '990102', year: 2023, kg_public_enrol: null, kg_enrol: 9000, edu_budget: null, pop_3_5: null },
+    ])
+  })
+
+  it('loads a province once however often it is asked for', async () => {
+    const db = await createNodeDatabase()
+    const loader = new PanelLoader(db, fetchBytes, manifest)
+    await Promise.all([loader.ensureProvince('990000'), loader.ensureProvince('990000')])
+    const [{ n }] = (await db.query<{ n: number }>({ sql: 'SELECT count(*) AS n FROM panel', params: [] })) as [{ n: number }]
+    expect(n).toBe(3)
+  })
+
+  it('names the file when it is not Parquet, and keeps what was loaded', async () => {
+    const db = await createNodeDatabase()
+    const loader = new PanelLoader(db, fetchBytes, manifest)
+    await loader.ensureProvince('990000')
+    await expect(loader.ensureProvince('980000')).rejects.toThrow(/panel\/980000\.parquet.*不是有效的 Parquet/)
+    const [{ n }] = (await db.query<{ n: number }>({ sql: 'SELECT count(*) AS n FROM panel', params: [] })) as [{ n: number }]
+    expect(n).toBe(3)
+    await expect(loader.ensureProvince('110000')).rejects.toThrow('数据集中没有省份代码 110000')
+  })
+
+  it('rejects a manifest that is not JSON with the file named', () => {
+    expect(() => parseManifest('<html>')).toThrow('数据文件 manifest.json 无法读取')
+    expect(() => parseManifest('{}')).toThrow(/缺少 provinces/)
+  })
+})
