@@ -26,3 +26,30 @@ export function countySeriesQuery(code: string, indicators: readonly Indicator[]
     ORDER BY indicator, year`
   return { sql, params: [code] }
 }
+
+export interface ProvinceSeriesRow {
+  code: string
+  year: number
+  value: number | null
+}
+
+/** Every county's value for every year of one indicator: sparklines and the timeline. */
+export function provinceSeriesQuery(ind: Indicator, province: string): Query {
+  return {
+    sql: `WITH ${countyValuesCte(ind, 'c.province_code = ?')} SELECT code, year, value FROM ranked ORDER BY code, year`,
+    params: [province],
+  }
+}
+
+/** Groups series rows by county into arrays aligned with `years` (null where absent). */
+export function seriesByCounty(rows: readonly ProvinceSeriesRow[], years: readonly number[]): Map<string, (number | null)[]> {
+  const index = new Map(years.map((y, i) => [y, i]))
+  const out = new Map<string, (number | null)[]>()
+  for (const r of rows) {
+    let values = out.get(r.code)
+    if (!values) out.set(r.code, (values = years.map(() => null)))
+    const i = index.get(r.year)
+    if (i !== undefined) values[i] = r.value
+  }
+  return out
+}

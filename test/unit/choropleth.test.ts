@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import * as echarts from 'echarts'
+import { choroplethOption, tooltipHtml } from '../../src/charts/choropleth.ts'
+import { classOf, mapClasses } from '../../src/charts/mapClasses.ts'
+import { FAIL_COLORS, NO_DATA_COLOR, PASS_COLORS } from '../../src/charts/palette.ts'
+import { getIndicator } from '../../src/indicators/catalog.ts'
+import type { RankingRow } from '../../src/queries/ranking.ts'
+
+const share = getIndicator('kg_public_share')
+
+function row(code: string, name: string, value: number | null, status: RankingRow['status'], rank: number | null): RankingRow {
+  return { code, name, prefecture_code: '990100', prefecture: '甲市', county_type: '县', value, rank, rank_prefecture: rank, prev_value: null, prev_rank: null, change: null, change_pct: null, threshold: 50, status, gap: null }
+}
+
+const rows = [
+  row('990101', '甲区', 62, '达标', 2),
+  row('990102', '乙县', 41, '未达标', 5),
+  row('990103', '丙县', 50, '达标', 3),
+  row('990104', '丁县', 70, '达标', 1),
+  row('990105', '戊县', 30, '未达标', 6),
+  row('990106', '己县', 55, '达标', 4),
+  row('990107', '庚县', 45, '未达标', 6),
+  row('990108', '辛县', 35, '未达标', 7),
+  row('990109', '壬县', null, '无数据', null),
+]
+
+describe('mapClasses', () => {
+  const classes = mapClasses(rows, share, 50)
+
+  it('splits at the policy line into two colour families and a 无数据 class', () => {
+    const pass = classes.filter((c) => c.side === 'pass')
+    const fail = classes.filter((c) => c.side === 'fail')
+    expect(pass.every((c) => (PASS_COLORS as readonly string[]).includes(c.color))).toBe(true)
+    expect(fail.every((c) => (FAIL_COLORS as readonly string[]).includes(c.color))).toBe(true)
+    expect(Math.min(...pass.map((c) => c.min!))).toBe(50)
+    expect(Math.max(...fail.map((c) => c.max!))).toBeLessThan(50)
+    expect(classes.at(-1)).toMatchObject({ label: '无数据', color: NO_DATA_COLOR })
+  })
+
+  it('deepens colours away from the line', () => {
+    expect(classOf(rows[3]!, classes).color).toBe(PASS_COLORS[1]) // 70%, far above
+    expect(classOf(rows[2]!, classes).color).toBe(PASS_COLORS[0]) // exactly 50%
+    expect(classOf(rows[4]!, classes).color).toBe(FAIL_COLORS[0]) // 30%, far below
+    expect(classOf(rows[6]!, classes).color).toBe(FAIL_COLORS[1]) // 45%, just below
+    expect(classOf(rows[8]!, classes).color).toBe(NO_DATA_COLOR)
+  })
+
+  it('uses quantile classes, darker = better, where no line is in force', () => {
+    const ratio = getIndicator('kg_pupil_teacher')
+    const c = mapClasses(rows.map((r) => ({ ...r, status: null })), ratio, null)
+    expect(c.every((k) => k.side === 'none' || k.side === 'missing')).toBe(true)
+    // Lower is better for 生师比: the lowest class is the darkest.
+    expect(classOf({ value: 30, status: null }, c).color).toBe('#08519c')
+  })
+})
+
+describe('choropleth tooltip', () => {
+  it('escapes names that came from a file', () => {
+    const evil = row('990110', '<img src=x onerror=alert(1)>', 60, '达标', 1)
+    const html = tooltipHtml(evil, { indicator: share, year: 2024 })
+    expect(html).not.toContain('<img')
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
+    expect(html).toContain('第1名')
+    expect(html).toContain('60.0%')
+  })
+})
+
+describe('choroplethOption', () => {
+  it('renders every county as a region in ECharts SSR', () => {
+    const square = (code: string, x: number, y: number) => ({
+      type: 'Feature' as const,
+      properties: { code, name: code },
+      geometry: { type: 'Polygon' as const, coordinates: [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]] },
+    })
+    const counties = { type: 'FeatureCollection' as const, features: rows.map((r, i) => square(r.code, 110 + (i % 3), 30 + Math.floor(i / 3))) }
+    const prefectures = { type: 'FeatureCollection' as const, features: [{ ...square('990100', 110, 30), geometry: { type: 'Polygon' as const, coordinates: [[[110, 30], [113, 30], [113, 33], [110, 33], [110, 30]]] } }] }
+    echarts.registerMap('test-counties', counties as never)
+    echarts.registerMap('test-prefectures', prefectures as never)
+    const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 400, height: 400 })
+    try {
+      chart.setOption(choroplethOption({ countiesMap: 'test-counties', prefecturesMap: 'test-prefectures', rows, indicator: share, year: 2024, classes: mapClasses(rows, share, 50) }))
+      const svg = chart.renderToSVGString()
+      for (const color of [PASS_COLORS[1], FAIL_COLORS[0], NO_DATA_COLOR]) expect(svg.toLowerCase()).toContain(color)
+      expect((svg.match(/<path/g) ?? []).length).toBeGreaterThanOrEqual(rows.length + 1)
+    } finally {
+      chart.dispose()
+    }
+  })
+})
