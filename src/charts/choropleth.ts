@@ -59,6 +59,7 @@ export function choroplethOption(input: ChoroplethInput): ChoroplethOption {
     tooltip: {
       trigger: 'item',
       confine: true,
+      className: 'map-tooltip',
       formatter: (params) => {
         const p = Array.isArray(params) ? params[0] : params
         const row = p ? byCode.get(String(p.name)) : undefined

@@ -5,6 +5,8 @@ import { fetchProvinceBoundaries } from '../geo/boundaries.ts'
 export interface BoundaryMaps {
   counties: string
   prefectures: string
+  /** County codes of the drawn features. */
+  codes: string[]
 }
 
 const registered = new Map<string, Promise<BoundaryMaps>>()
@@ -13,7 +15,7 @@ function registerProvince(province: string): Promise<BoundaryMaps> {
   let maps = registered.get(province)
   if (!maps) {
     maps = fetchProvinceBoundaries(new URL('geo/', document.baseURI).href, province).then((b) => {
-      const names = { counties: `counties-${province}`, prefectures: `prefectures-${province}` }
+      const names = { counties: `counties-${province}`, prefectures: `prefectures-${province}`, codes: b.counties.features.map((f) => f.properties.code) }
       registerMap(names.counties, b.counties as Parameters<typeof registerMap>[1])
       registerMap(names.prefectures, b.prefectures as Parameters<typeof registerMap>[1])
       return names

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import type { Manifest } from '../../src/db/dataset.ts'
+import { launchBrowser, screenshotPath } from '../support/browser.ts'
+import { serveStatic, type StaticServer } from '../support/staticServer.ts'
+
+const manifest = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8')) as Manifest
+let server: StaticServer
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  server = await serveStatic('dist')
+  browser = await launchBrowser()
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('province choropleth', () => {
+  it('draws every county of the province from the real boundaries', async () => {
+    await page.goto(`${server.url}#/?province=330000`)
+    const map = page.locator('[data-testid="map"]')
+    await map.locator('canvas').first().waitFor({ timeout: 60_000 })
+    const zhejiang = manifest.provinces.find((p) => p.code === '330000')!
+    await expect.poll(() => map.getAttribute('data-regions')).toBe(String(zhejiang.counties))
+    expect(Number(await map.getAttribute('data-regions-with-data'))).toBeGreaterThan(zhejiang.counties * 0.9)
+    expect(await map.getAttribute('aria-label')).toContain(`${zhejiang.counties}个区县`)
+  })
+
+  it('shows an escaped tooltip with rank, change and status when a county is hovered', async () => {
+    const canvas = page.locator('[data-testid="map"] canvas').first()
+    const box = (await canvas.boundingBox())!
+    const names = new Set(await page.locator('[data-testid="ranking-table"] tbody th').allTextContents())
+    // Sweep across the middle of the map until the pointer is over a county.
+    let text = ''
+    for (let i = 1; i < 20 && !text.includes('全省排名'); i++) {
+      await page.mouse.move(box.x + (box.width * i) / 20, box.y + box.height / 2)
+      await page.waitForTimeout(150)
+      const tip = page.locator('.map-tooltip')
+      text = (await tip.isVisible()) ? ((await tip.textContent()) ?? '') : ''
+    }
+    expect(text).toContain('全省排名')
+    expect(text).toContain('较上年')
+    expect(text).toMatch(/达标情况：(达标|基本达标|未达标|无数据)/)
+    expect([...names].some((n) => text.includes(n))).toBe(true)
+    // The hovered county is highlighted in the ranking beside the map.
+    await expect.poll(() => page.locator('[data-testid="ranking-table"] tr.highlighted').count()).toBe(1)
+    await page.screenshot({ path: screenshotPath('map-zhejiang-tooltip') })
+  })
+})
