@@ -1,28 +1,39 @@
-/** An inline SVG polyline of a series; missing years break the line rather than dropping to zero. */
-export function sparklineSvg(values: readonly (number | null)[], width = 120, height = 28, color = '#1f4e79'): string {
+export interface SparklineGeometry {
+  width: number
+  height: number
+  /** SVG path data; missing years break the line rather than dropping to zero. */
+  path: string
+  /** The last year's point, when it has a value. */
+  last: { x: number; y: number } | null
+}
+
+export function sparklineGeometry(values: readonly (number | null)[], width = 120, height = 28): SparklineGeometry | null {
   const known = values.filter((v): v is number => v !== null && Number.isFinite(v))
-  if (known.length === 0) return ''
+  if (known.length === 0) return null
   const min = Math.min(...known)
-  const max = Math.max(...known)
-  const span = max - min || 1
+  const span = Math.max(...known) - min || 1
   const step = values.length > 1 ? (width - 4) / (values.length - 1) : 0
-  const segments: string[] = []
-  let current = ''
+  const point = (v: number, i: number) => ({ x: Number((2 + i * step).toFixed(1)), y: Number((height - 2 - ((v - min) / span) * (height - 4)).toFixed(1)) })
+  let path = ''
+  let drawing = false
   values.forEach((v, i) => {
     if (v === null || !Number.isFinite(v)) {
-      if (current) segments.push(current)
-      current = ''
+      drawing = false
       return
     }
-    const x = (2 + i * step).toFixed(1)
-    const y = (height - 2 - ((v - min) / span) * (height - 4)).toFixed(1)
-    current += `${current ? 'L' : 'M'}${x},${y}`
+    const p = point(v, i)
+    path += `${drawing ? 'L' : 'M'}${p.x},${p.y}`
+    drawing = true
   })
-  if (current) segments.push(current)
-  const last = values.at(-1)
-  const dot =
-    last !== null && last !== undefined && Number.isFinite(last)
-      ? `<circle cx="${(2 + (values.length - 1) * step).toFixed(1)}" cy="${(height - 2 - ((last - min) / span) * (height - 4)).toFixed(1)}" r="2" fill="${color}"/>`
-      : ''
-  return `<svg width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" aria-hidden="true"><path d="${segments.join('')}" fill="none" stroke="${color}" stroke-width="1.5"/>${dot}</svg>`
+  const lastValue = values.at(-1)
+  const last = lastValue !== null && lastValue !== undefined && Number.isFinite(lastValue) ? point(lastValue, values.length - 1) : null
+  return { width, height, path, last }
+}
+
+/** The same sparkline as an SVG string, for HTML tooltips. Numbers only: no text from data. */
+export function sparklineSvg(values: readonly (number | null)[], width = 120, height = 28, color = '#1f4e79'): string {
+  const g = sparklineGeometry(values, width, height)
+  if (!g) return ''
+  const dot = g.last ? `<circle cx="${g.last.x}" cy="${g.last.y}" r="2" fill="${color}"/>` : ''
+  return `<svg width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" aria-hidden="true"><path d="${g.path}" fill="none" stroke="${color}" stroke-width="1.5"/>${dot}</svg>`
 }

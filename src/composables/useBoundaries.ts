@@ -1,6 +1,6 @@
 import { registerMap } from 'echarts/core'
-import { ref, watch, type Ref } from 'vue'
-import { fetchProvinceBoundaries } from '../geo/boundaries.ts'
+import { computed, ref, shallowRef, watch, type Ref } from 'vue'
+import { fetchProvinceBoundaries, type ProvinceBoundaries } from '../geo/boundaries.ts'
 
 export interface BoundaryMaps {
   counties: string
@@ -9,37 +9,49 @@ export interface BoundaryMaps {
   codes: string[]
 }
 
-const registered = new Map<string, Promise<BoundaryMaps>>()
+type GeoJsonArg = Parameters<typeof registerMap>[1]
 
-function registerProvince(province: string): Promise<BoundaryMaps> {
-  let maps = registered.get(province)
-  if (!maps) {
-    maps = fetchProvinceBoundaries(new URL('geo/', document.baseURI).href, province).then((b) => {
-      const names = { counties: `counties-${province}`, prefectures: `prefectures-${province}`, codes: b.counties.features.map((f) => f.properties.code) }
-      registerMap(names.counties, b.counties as Parameters<typeof registerMap>[1])
-      registerMap(names.prefectures, b.prefectures as Parameters<typeof registerMap>[1])
-      return names
-    })
-    maps.catch(() => registered.delete(province))
-    registered.set(province, maps)
+const loaded = new Map<string, Promise<ProvinceBoundaries>>()
+const registeredNames = new Set<string>()
+
+function loadProvince(province: string): Promise<ProvinceBoundaries> {
+  let boundaries = loaded.get(province)
+  if (!boundaries) {
+    boundaries = fetchProvinceBoundaries(new URL('geo/', document.baseURI).href, province)
+    boundaries.catch(() => loaded.delete(province))
+    loaded.set(province, boundaries)
   }
-  return maps
+  return boundaries
 }
 
-/** The registered ECharts maps of a province's boundaries, loaded on first use. */
-export function useBoundaries(province: Ref<string>): { maps: Ref<BoundaryMaps | null>; error: Ref<string | null> } {
-  const maps = ref<BoundaryMaps | null>(null)
+/** Registers the province's maps, or one prefecture's share of them (the map zooms to it). */
+function register(province: string, prefecture: string, b: ProvinceBoundaries): BoundaryMaps {
+  const key = prefecture || province
+  const counties = prefecture ? b.counties.features.filter((f) => f.properties.prefecture_code === prefecture) : b.counties.features
+  const outlines = prefecture ? b.prefectures.features.filter((f) => f.properties.code === prefecture) : b.prefectures.features
+  const names = { counties: `counties-${key}`, prefectures: `prefectures-${key}`, codes: counties.map((f) => f.properties.code) }
+  if (!registeredNames.has(key)) {
+    registerMap(names.counties, { ...b.counties, features: counties } as GeoJsonArg)
+    registerMap(names.prefectures, { ...b.prefectures, features: outlines } as GeoJsonArg)
+    registeredNames.add(key)
+  }
+  return names
+}
+
+/** The registered ECharts maps of a province (or one of its prefectures), loaded on first use. */
+export function useBoundaries(province: Ref<string>, prefecture: Ref<string>): { maps: Ref<BoundaryMaps | null>; error: Ref<string | null> } {
+  const boundaries = shallowRef<ProvinceBoundaries | null>(null)
   const error = ref<string | null>(null)
   watch(
     province,
     async (code, _old, onCleanup) => {
       let stale = false
       onCleanup(() => (stale = true))
-      maps.value = null
+      boundaries.value = null
       try {
-        const m = await registerProvince(code)
+        const b = await loadProvince(code)
         if (!stale) {
-          maps.value = m
+          boundaries.value = b
           error.value = null
         }
       } catch (e) {
@@ -48,5 +60,6 @@ export function useBoundaries(province: Ref<string>): { maps: Ref<BoundaryMaps |
     },
     { immediate: true },
   )
+  const maps = computed(() => (boundaries.value ? register(province.value, prefecture.value, boundaries.value) : null))
   return { maps, error }
 }

@@ -9,22 +9,29 @@ export interface UrlParam<T> {
   format?: (value: T) => string
 }
 
+export type UrlState<T> = WritableComputedRef<T> & {
+  /** Sets the value without a new history entry (e.g. while the timeline plays). */
+  replace(value: T): void
+}
+
 /** One piece of view state kept in the hash URL, so a link reproduces the view. */
-export function useUrlState<T>(param: UrlParam<T>): WritableComputedRef<T> {
+export function useUrlState<T>(param: UrlParam<T>): UrlState<T> {
   const route = useRoute()
   const router = useRouter()
   const format = param.format ?? String
-  return computed({
+  const write = (value: T, mode: 'push' | 'replace') => {
+    const query = { ...route.query }
+    if (format(value) === format(param.fallback())) delete query[param.key]
+    else query[param.key] = format(value)
+    void router[mode]({ query })
+  }
+  const state = computed<T>({
     get() {
       const raw = route.query[param.key]
       const parsed = typeof raw === 'string' ? param.parse(raw) : undefined
       return parsed === undefined ? param.fallback() : parsed
     },
-    set(value) {
-      const query = { ...route.query }
-      if (format(value) === format(param.fallback())) delete query[param.key]
-      else query[param.key] = format(value)
-      void router.push({ query })
-    },
+    set: (value) => write(value, 'push'),
   })
+  return Object.assign(state, { replace: (value: T) => write(value, 'replace') })
 }

@@ -1,7 +1,17 @@
 // Loads the panel into DuckDB: the county list once, then each province's Parquet file
 // the first time a view needs it.
 import { parquetToArrow } from './parquet.ts'
-import { COUNTIES_TABLE, COUNTY_COLUMNS, PANEL_COLUMNS, PANEL_TABLE, SCHEMA_SQL, insertFromSql, type Column } from './schema.ts'
+import {
+  COUNTIES_TABLE,
+  COUNTY_COLUMNS,
+  PANEL_COLUMNS,
+  PANEL_TABLE,
+  PROVINCE_SUMMARY_COLUMNS,
+  PROVINCE_SUMMARY_TABLE,
+  SCHEMA_SQL,
+  insertFromSql,
+  type Column,
+} from './schema.ts'
 import type { Database } from './types.ts'
 
 export interface ManifestProvince {
@@ -20,6 +30,8 @@ export interface Manifest {
   years: number[]
   provinces: ManifestProvince[]
   countiesFile: string
+  /** Province figures precomputed at build time (data/summaries.ts). */
+  summaryFile?: string
   rows: number
 }
 
@@ -51,6 +63,7 @@ export function parseManifest(text: string, file = 'manifest.json'): Manifest {
 
 export class PanelLoader {
   private base?: Promise<void>
+  private summary?: Promise<void>
   private readonly provinces = new Map<string, Promise<void>>()
   private staging = 0
 
@@ -80,6 +93,13 @@ export class PanelLoader {
       this.provinces.set(code, loading)
     }
     return loading
+  }
+
+  /** The precomputed province figures, for the national overview. */
+  ensureSummary(): Promise<void> {
+    this.summary ??= this.init().then(() => this.loadFile(this.manifest.summaryFile ?? 'provinces.parquet', PROVINCE_SUMMARY_TABLE, PROVINCE_SUMMARY_COLUMNS))
+    this.summary.catch(() => (this.summary = undefined))
+    return this.summary
   }
 
   isLoaded(code: string): boolean {

@@ -28,6 +28,22 @@ export const COUNTY_COLUMNS: readonly Column[] = [
   { name: 'county_type', kind: 'text' },
   { name: 'pop_2020', kind: 'integer' },
   { name: 'census_matched', kind: 'boolean' },
+  { name: 'initials', kind: 'text' },
+]
+
+export const PROVINCE_SUMMARY_TABLE = 'province_summary'
+
+/** Province figures precomputed by aggregateQuery at build time (data/summaries.ts). */
+export const PROVINCE_SUMMARY_COLUMNS: readonly Column[] = [
+  { name: 'indicator', kind: 'text' },
+  { name: 'province_code', kind: 'text' },
+  { name: 'year', kind: 'integer' },
+  { name: 'figure', kind: 'double' },
+  { name: 'counties', kind: 'integer' },
+  { name: 'with_data', kind: 'integer' },
+  { name: 'pass', kind: 'integer' },
+  { name: 'basic', kind: 'integer' },
+  { name: 'fail', kind: 'integer' },
 ]
 
 const SQL_TYPE: Record<ColumnKind, string> = { text: 'VARCHAR', integer: 'BIGINT', double: 'DOUBLE', boolean: 'BOOLEAN' }
@@ -47,4 +63,5 @@ export function insertFromSql(table: string, staging: string, columns: readonly 
 export const SCHEMA_SQL = [
   createTableSql(PANEL_TABLE, PANEL_COLUMNS, ['code', 'year']),
   createTableSql(COUNTIES_TABLE, COUNTY_COLUMNS, ['code']),
+  createTableSql(PROVINCE_SUMMARY_TABLE, PROVINCE_SUMMARY_COLUMNS, ['indicator', 'province_code', 'year']),
 ]

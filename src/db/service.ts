@@ -26,6 +26,10 @@ export class DataService {
     await (await this.panel()).ensureProvince(code)
   }
 
+  async ensureSummary(): Promise<void> {
+    await (await this.panel()).ensureSummary()
+  }
+
   async init(): Promise<void> {
     await (await this.panel()).init()
   }

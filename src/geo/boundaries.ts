@@ -6,6 +6,8 @@ import type { FeatureCollection, Geometry } from 'geojson'
 export interface BoundaryProperties {
   code: string
   name: string
+  /** On county features: the prefecture the county belongs to. */
+  prefecture_code?: string
 }
 
 export interface ProvinceBoundaries {
@@ -40,14 +42,54 @@ export function parseProvinceTopology(text: string, file: string): ProvinceBound
   }
 }
 
-export async function fetchProvinceBoundaries(baseUrl: string, province: string): Promise<ProvinceBoundaries> {
-  const file = `geo/${province}.json`
+/** A boundary file under the site's geo/ folder, with errors that name it. */
+async function fetchGeoText(baseUrl: string, name: string): Promise<string> {
+  const file = `geo/${name}`
   let response: Response
   try {
-    response = await fetch(new URL(`${province}.json`, baseUrl))
+    response = await fetch(new URL(name, baseUrl))
   } catch {
     throw new BoundaryFileError(file, '网络请求失败。')
   }
   if (!response.ok) throw new BoundaryFileError(file, `服务器返回 HTTP ${response.status}。请确认网站目录完整复制了 geo 文件夹。`)
-  return parseProvinceTopology(await response.text(), file)
+  return response.text()
+}
+
+export async function fetchProvinceBoundaries(baseUrl: string, province: string): Promise<ProvinceBoundaries> {
+  return parseProvinceTopology(await fetchGeoText(baseUrl, `${province}.json`), `geo/${province}.json`)
+}
+
+export interface ChinaBoundaries {
+  /** The 31 mainland provinces, keyed by six-digit code, plus 香港, 澳门, 台湾 drawn without data. */
+  provinces: FeatureCollection<Geometry, BoundaryProperties>
+  /** 南海诸岛, drawn as the customary inset. */
+  nanhai: FeatureCollection<Geometry, BoundaryProperties>
+}
+
+type ChinaTopology = Topology<{
+  provinces: GeometryCollection<BoundaryProperties>
+  others: GeometryCollection<BoundaryProperties>
+  nanhai: GeometryCollection<BoundaryProperties>
+}>
+
+export function parseChinaTopology(text: string, file: string): ChinaBoundaries {
+  let topo: ChinaTopology
+  try {
+    topo = JSON.parse(text) as ChinaTopology
+  } catch {
+    throw new BoundaryFileError(file, '不是有效的 JSON。')
+  }
+  if (topo.type !== 'Topology' || !topo.objects?.provinces || !topo.objects?.nanhai) {
+    throw new BoundaryFileError(file, '不是含 provinces 与 nanhai 对象的 TopoJSON。')
+  }
+  const provinces = feature(topo, topo.objects.provinces) as FeatureCollection<Geometry, BoundaryProperties>
+  const others = topo.objects.others ? (feature(topo, topo.objects.others) as FeatureCollection<Geometry, BoundaryProperties>).features : []
+  return {
+    provinces: { ...provinces, features: [...provinces.features, ...others] },
+    nanhai: feature(topo, topo.objects.nanhai) as FeatureCollection<Geometry, BoundaryProperties>,
+  }
+}
+
+export async function fetchChinaBoundaries(baseUrl: string): Promise<ChinaBoundaries> {
+  return parseChinaTopology(await fetchGeoText(baseUrl, 'china.json'), 'geo/china.json')
 }

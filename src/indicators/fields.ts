@@ -93,6 +93,7 @@ export const COUNTY_FIELDS = [
   { id: 'province', label: '省份' },
   { id: 'county_type', label: '区县类型' },
   { id: 'pop_2020', label: '2020年常住人口' },
+  { id: 'initials', label: '拼音首字母' },
 ] as const
 
 export const COUNTY_TYPES = ['市辖区', '县级市', '县', '自治县', '旗', '自治旗', '特区', '林区', '不设区的地级市'] as const

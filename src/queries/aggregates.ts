@@ -19,7 +19,8 @@ export interface AggregateRow {
 }
 
 export interface AggregateFilter {
-  province: string
+  /** One province, or null for every province (the national overview, grouped by province). */
+  province: string | null
   by: 'province' | 'prefecture'
 }
 
@@ -29,12 +30,13 @@ export interface AggregateFilter {
  */
 export function aggregateQuery(ind: Indicator, f: AggregateFilter): Query {
   const scopeCol = f.by === 'province' ? 'c.province_code' : 'c.prefecture_code'
+  const where = f.province === null ? 'TRUE' : 'c.province_code = ?'
   const figure = ind.growth ? growthSql('agg_r', 'LAG(agg_r) OVER (PARTITION BY scope ORDER BY year)') : 'agg_r'
-  const sql = `WITH ${countyValuesCte(ind, 'c.province_code = ?')},
+  const sql = `WITH ${countyValuesCte(ind, where)},
     sums AS (
       SELECT ${scopeCol} AS scope, p.year, ${aggregateRatioSql(ind)} AS agg_r
       FROM panel p JOIN counties c ON c.code = p.code
-      WHERE c.province_code = ?
+      WHERE ${where}
       GROUP BY ALL
     ), figures AS (
       SELECT scope, year, ${figure} AS figure FROM sums
@@ -51,5 +53,5 @@ export function aggregateQuery(ind: Indicator, f: AggregateFilter): Query {
     SELECT s.scope, s.year, f.figure, s.q1, s.median, s.q3, s.counties, s.with_data, s.pass, s.basic, s.fail
     FROM spread s LEFT JOIN figures f ON f.scope = s.scope AND f.year = s.year
     ORDER BY s.scope, s.year`
-  return { sql, params: [f.province, f.province] }
+  return { sql, params: f.province === null ? [] : [f.province, f.province] }
 }

@@ -91,20 +91,20 @@ export function countyValuesCte(ind: Indicator, where: string, suffix = ''): str
     ? `CASE WHEN prev_year = year - 1 THEN ${growthSql('r', 'prev_r')} END`
     : 'r'
   return `base${suffix} AS (
-    SELECT p.code, p.year, c.prefecture_code, ${r} AS r
+    SELECT p.code, p.year, c.province_code, c.prefecture_code, ${r} AS r
     FROM panel p JOIN counties c ON c.code = p.code
     WHERE ${where}
   ), lagged${suffix} AS (
     SELECT *, LAG(r) OVER w AS prev_r, LAG(year) OVER w AS prev_year
     FROM base${suffix} WINDOW w AS (PARTITION BY code ORDER BY year)
   ), vals${suffix} AS (
-    SELECT code, year, prefecture_code, ${value} AS value FROM lagged${suffix}
+    SELECT code, year, province_code, prefecture_code, ${value} AS value FROM lagged${suffix}
   ), ranked${suffix} AS (
     SELECT *,
       ${thresholdSql(ind)} AS threshold,
       ${statusSql(ind)} AS status,
       ${gapSql(ind)} AS gap,
-      CASE WHEN value IS NOT NULL THEN rank() OVER (PARTITION BY year, value IS NULL ORDER BY value ${rankOrder(ind)}) END AS rank_province,
+      CASE WHEN value IS NOT NULL THEN rank() OVER (PARTITION BY year, province_code, value IS NULL ORDER BY value ${rankOrder(ind)}) END AS rank_province,
       CASE WHEN value IS NOT NULL THEN rank() OVER (PARTITION BY year, prefecture_code, value IS NULL ORDER BY value ${rankOrder(ind)}) END AS rank_prefecture,
       LAG(value) OVER (PARTITION BY code ORDER BY year) AS lag_value,
       LAG(year) OVER (PARTITION BY code ORDER BY year) AS lag_year

@@ -35,3 +35,11 @@ export function yearsQuery(province: string): Query {
     params: [province],
   }
 }
+
+export function countyQuery(code: string): Query {
+  return {
+    sql: `SELECT code, name, prefecture_code, prefecture, province_code, province, county_type, pop_2020
+      FROM counties WHERE code = ?`,
+    params: [code],
+  }
+}

@@ -9,12 +9,15 @@ export interface RankingRow {
   name: string
   prefecture_code: string
   prefecture: string
-  county_type: string
   value: number | null
   rank: number | null
   rank_prefecture: number | null
   prev_value: number | null
   prev_rank: number | null
+  prev_rank_prefecture: number | null
+  county_type: string
+  /** Pinyin initials of the name, for search. */
+  initials: string | null
   /** value − prev_value: 个百分点 for rates, the unit otherwise. */
   change: number | null
   /** Percentage change vs last year, for levels and money. */
@@ -39,7 +42,7 @@ export function rankingQuery(ind: Indicator, f: RankingFilter): Query {
   const sql = `WITH sel AS (SELECT CAST(? AS INTEGER) AS year), ${countyValuesCte(ind, 'c.province_code = ?')}
     SELECT c.code, c.name, c.prefecture_code, c.prefecture, c.county_type,
       cur.value, cur.rank_province AS rank, cur.rank_prefecture,
-      prev.value AS prev_value, prev.rank_province AS prev_rank,
+      prev.value AS prev_value, prev.rank_province AS prev_rank, prev.rank_prefecture AS prev_rank_prefecture, c.initials,
       cur.value - prev.value AS change,
       (cur.value / NULLIF(prev.value, 0) - 1) * 100 AS change_pct,
       ${thresholdSql(ind, 'sel.year')} AS threshold,

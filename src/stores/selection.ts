@@ -1,36 +1,63 @@
 import { defineStore, storeToRefs } from 'pinia'
-import { DEFAULT_INDICATOR_ID, findIndicator, getIndicator } from '../indicators/catalog.ts'
 import { computed } from 'vue'
+import { useRoute, useRouter } from 'vue-router'
+import { DEFAULT_INDICATOR_ID, findIndicator, getIndicator } from '../indicators/catalog.ts'
 import { useUrlState } from '../composables/useUrlState.ts'
 import { useDatasetStore } from './dataset.ts'
 
 export const DEFAULT_PROVINCE = '430000'
 
+export type RankScope = 'province' | 'prefecture'
+export type SortKey = 'rank' | 'name' | 'prefecture' | 'value' | 'change' | 'rank_change' | 'status'
+
+const SORT_KEYS: readonly SortKey[] = ['rank', 'name', 'prefecture', 'value', 'change', 'rank_change', 'status']
+const text = (raw: string) => raw
+
 /** What the user is looking at; every choice lives in the URL, defaults are never written. */
 export const useSelectionStore = defineStore('selection', () => {
+  const route = useRoute()
+  const router = useRouter()
   const { provinces, years } = storeToRefs(useDatasetStore())
 
-  const province = useUrlState<string>({
-    key: 'province',
-    fallback: () => DEFAULT_PROVINCE,
-    parse: (raw) => (provinces.value.length === 0 || provinces.value.some((p) => p.code === raw) ? raw : undefined),
+  /** The province of the current page (path parameter), else the default. */
+  const province = computed<string>({
+    get() {
+      const raw = route.params.province
+      return typeof raw === 'string' && /^\d{6}$/.test(raw) ? raw : DEFAULT_PROVINCE
+    },
+    set(code) {
+      // A new province resets the choices that belong to the old one.
+      const query = { ...route.query }
+      delete query.prefecture
+      delete query.q
+      void router.push({ name: 'province', params: { province: code }, query })
+    },
   })
-  const indicatorId = useUrlState<string>({
-    key: 'indicator',
-    fallback: () => DEFAULT_INDICATOR_ID,
-    parse: (raw) => (findIndicator(raw) ? raw : undefined),
-  })
+  const provinceKnown = computed(() => provinces.value.length === 0 || provinces.value.some((p) => p.code === province.value))
+
+  const indicatorId = useUrlState<string>({ key: 'indicator', fallback: () => DEFAULT_INDICATOR_ID, parse: (raw) => (findIndicator(raw) ? raw : undefined) })
   const year = useUrlState<number>({
     key: 'year',
     fallback: () => years.value.at(-1) ?? 2024,
     parse: (raw) => {
       const y = Number(raw)
-      return years.value.includes(y) ? y : undefined
+      return years.value.length === 0 || years.value.includes(y) ? y : undefined
     },
   })
+  const prefecture = useUrlState<string>({ key: 'prefecture', fallback: () => '', parse: (raw) => (/^\d{6}$/.test(raw) ? raw : undefined) })
+  const countyType = useUrlState<string>({ key: 'type', fallback: () => '', parse: text })
+  const search = useUrlState<string>({ key: 'q', fallback: () => '', parse: text })
+  const sort = useUrlState<SortKey>({ key: 'sort', fallback: () => 'rank', parse: (raw) => (SORT_KEYS as readonly string[]).includes(raw) ? (raw as SortKey) : undefined })
+  const descending = useUrlState<boolean>({ key: 'desc', fallback: () => false, parse: (raw) => raw === '1', format: (v) => (v ? '1' : '0') })
+  const rankScope = useUrlState<RankScope>({ key: 'scope', fallback: () => 'province', parse: (raw) => (raw === 'prefecture' ? 'prefecture' : undefined) })
 
   const indicator = computed(() => getIndicator(indicatorId.value))
   const provinceName = computed(() => provinces.value.find((p) => p.code === province.value)?.name ?? '')
 
-  return { province, indicatorId, year, indicator, provinceName }
+  /** Timeline steps replace the history entry instead of adding one per frame. */
+  function stepYear(y: number): void {
+    year.replace(y)
+  }
+
+  return { stepYear, province, provinceKnown, indicatorId, year, prefecture, countyType, search, sort, descending, rankScope, indicator, provinceName }
 })

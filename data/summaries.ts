@@ -1,0 +1,30 @@
+// Province figures of every indicator and year, computed at build time by the same SQL the
+// browser runs (aggregateQuery), so the national map can be drawn without loading all 31
+// provinces. Written next to the panel as provinces.parquet.
+import { DuckDBInstance } from '@duckdb/node-api'
+import { join } from 'node:path'
+import { INDICATORS } from '../src/indicators/catalog.ts'
+import { aggregateQuery } from '../src/queries/aggregates.ts'
+import { PROVINCE_SUMMARY_COLUMNS } from '../src/db/schema.ts'
+
+export const SUMMARY_FILE = 'provinces.parquet'
+
+export async function writeProvinceSummaries(dataDir: string): Promise<void> {
+  const instance = await DuckDBInstance.create(':memory:')
+  const conn = await instance.connect()
+  await conn.run('SET threads = 1')
+  await conn.run(`CREATE TABLE counties AS SELECT * FROM read_parquet('${join(dataDir, 'counties.parquet')}')`)
+  await conn.run(`CREATE TABLE panel AS SELECT * FROM read_parquet('${join(dataDir, 'panel', '*.parquet')}')`)
+  const parts = INDICATORS.map((ind) => {
+    const q = aggregateQuery(ind, { province: null, by: 'province' })
+    return `SELECT '${ind.id}' AS indicator, scope AS province_code, year, figure, counties, with_data, pass, basic, fail FROM (${q.sql})`
+  })
+  const columns = PROVINCE_SUMMARY_COLUMNS.map((c) => c.name).join(', ')
+  await conn.run(`COPY (SELECT ${columns} FROM (${parts.join(' UNION ALL ')}) ORDER BY indicator, province_code, year)
+    TO '${join(dataDir, SUMMARY_FILE)}' (FORMAT parquet, COMPRESSION zstd)`)
+  conn.closeSync()
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await writeProvinceSummaries(join(import.meta.dirname, '..', 'public', 'data'))
+}
