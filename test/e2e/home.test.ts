@@ -21,24 +21,29 @@ afterAll(async () => {
   await server?.close()
 })
 
-const rows = (p: Page) => p.locator('[data-testid="ranking-table"] tbody tr')
+const countyRows = (p: Page) => p.locator('[data-testid="ranking-table"] tbody tr')
 
-describe('home page', () => {
-  it('starts DuckDB, shows the 模拟数据 label and ranks the default province', async () => {
+describe('first pages', () => {
+  it('starts DuckDB with progress, labels the data 模拟数据 and lists every province', async () => {
     await page.goto(server.url)
     await expect.poll(() => page.locator('[data-testid="source-badge"]').textContent()).toContain('模拟数据')
-    await page.locator('[data-testid="ranking-table"]').waitFor({ timeout: 60_000 })
+    await expect.poll(() => page.locator('[data-testid="province-table"] tbody tr').count(), { timeout: 60_000 }).toBe(manifest.provinces.length)
+    await page.screenshot({ path: screenshotPath('national') })
+  })
+
+  it('opens a province from the national page and ranks all of its counties', async () => {
+    await page.locator('[data-testid="province-table"] a', { hasText: '湖南省' }).click()
     const hunan = manifest.provinces.find((p) => p.code === '430000')!
-    await expect.poll(() => rows(page).count()).toBe(hunan.counties)
-    await page.screenshot({ path: screenshotPath('home-hunan'), fullPage: false })
+    await expect.poll(() => countyRows(page).count(), { timeout: 60_000 }).toBe(hunan.counties)
+    expect(page.url()).toContain('#/province/430000')
   })
 
   it('picks another province and lists all of its counties', async () => {
     const zhejiang = manifest.provinces.find((p) => p.code === '330000')!
     await page.locator('[data-testid="province-select"]').selectOption('330000')
-    await expect.poll(() => rows(page).count(), { timeout: 30_000 }).toBe(zhejiang.counties)
+    await expect.poll(() => countyRows(page).count(), { timeout: 30_000 }).toBe(zhejiang.counties)
     await expect.poll(() => page.locator('[data-testid="ranking-table"] caption').textContent()).toContain('浙江省')
-    expect(page.url()).toContain('province=330000')
-    await page.screenshot({ path: screenshotPath('home-zhejiang'), fullPage: false })
+    expect(page.url()).toContain('#/province/330000')
+    await page.screenshot({ path: screenshotPath('province-zhejiang') })
   })
 })

@@ -23,7 +23,7 @@ afterAll(async () => {
 
 describe('province choropleth', () => {
   it('draws every county of the province from the real boundaries', async () => {
-    await page.goto(`${server.url}#/?province=330000`)
+    await page.goto(`${server.url}#/province/330000`)
     const map = page.locator('[data-testid="map"]')
     await map.locator('canvas').first().waitFor({ timeout: 60_000 })
     const zhejiang = manifest.provinces.find((p) => p.code === '330000')!
