@@ -172,7 +172,8 @@ describe('county boundaries cover the panel', () => {
     const counties = topo.objects.counties as GeometryCollection
     const without = structuredClone(topo)
     ;(without.objects.counties as GeometryCollection).geometries = counties.geometries.slice(1)
-    const removed = String(counties.geometries[0]!.properties?.code)
+    const first = counties.geometries[0]!.properties as Props
+    const removed = String(first.code)
     expect(coverageProblems(code, without, units, GEO_EXCEPTIONS)).toContain(
       `panel county ${removed} ${units.find((u) => u.code === removed)?.name} has no shape`,
     )
@@ -181,7 +182,7 @@ describe('county boundaries cover the panel', () => {
     expect(coverageProblems(code, doubled, units, GEO_EXCEPTIONS).some((p) => p.endsWith('has 2 shapes'))).toBe(true)
     const renamed = structuredClone(topo)
     ;(renamed.objects.counties as GeometryCollection).geometries[0]!.properties = { ...counties.geometries[0]!.properties, code: '439999' }
-    expect(coverageProblems(code, renamed, units, GEO_EXCEPTIONS)).toContain(`shape 439999 ${String(counties.geometries[0]!.properties?.name)} is not a panel county`)
+    expect(coverageProblems(code, renamed, units, GEO_EXCEPTIONS)).toContain(`shape 439999 ${String(first.name)} is not a panel county`)
     // An exception that is no longer needed is also a failure.
     const stale: GeoException = { code: removed, name: 'x', province_code: code, kind: 'no-shape', reason: 'stale exception' }
     expect(coverageProblems(code, topo, units, [...GEO_EXCEPTIONS, stale])).toContain(`${removed} is listed as no-shape but has one`)
