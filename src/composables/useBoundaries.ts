@@ -1,6 +1,7 @@
 import { registerMap } from 'echarts/core'
 import { computed, ref, shallowRef, watch, type Ref } from 'vue'
 import { fetchProvinceBoundaries, type ProvinceBoundaries } from '../geo/boundaries.ts'
+import { useBoundaryStore } from '../stores/boundaries.ts'
 
 export interface BoundaryMaps {
   counties: string
@@ -25,11 +26,11 @@ function loadProvince(province: string): Promise<ProvinceBoundaries> {
 }
 
 /** Registers the province's maps, or one prefecture's share of them (the map zooms to it). */
-function register(province: string, prefecture: string, b: ProvinceBoundaries): BoundaryMaps {
-  const key = prefecture || province
+function register(province: string, prefecture: string, b: ProvinceBoundaries, variant: string): BoundaryMaps {
+  const key = `${prefecture || province}${variant}`
   const counties = prefecture ? b.counties.features.filter((f) => f.properties.prefecture_code === prefecture) : b.counties.features
   const outlines = prefecture ? b.prefectures.features.filter((f) => f.properties.code === prefecture) : b.prefectures.features
-  const names = { counties: `counties-${key}`, prefectures: `prefectures-${key}`, codes: counties.map((f) => f.properties.code) }
+  const names = { counties: `counties-${key}`, prefectures: `prefectures-${key}`, codes: counties.filter((f) => f.properties.panel !== false).map((f) => f.properties.code) }
   if (!registeredNames.has(key)) {
     registerMap(names.counties, { ...b.counties, features: counties } as GeoJsonArg)
     registerMap(names.prefectures, { ...b.prefectures, features: outlines } as GeoJsonArg)
@@ -38,7 +39,10 @@ function register(province: string, prefecture: string, b: ProvinceBoundaries): 
   return names
 }
 
-/** The registered ECharts maps of a province (or one of its prefectures), loaded on first use. */
+/**
+ * The registered ECharts maps of a province (or one of its prefectures): the user's own
+ * boundaries when loaded, else the bundled ones, fetched on first use.
+ */
 export function useBoundaries(province: Ref<string>, prefecture: Ref<string>): { maps: Ref<BoundaryMaps | null>; error: Ref<string | null> } {
   const boundaries = shallowRef<ProvinceBoundaries | null>(null)
   const error = ref<string | null>(null)
@@ -60,6 +64,11 @@ export function useBoundaries(province: Ref<string>, prefecture: Ref<string>): {
     },
     { immediate: true },
   )
-  const maps = computed(() => (boundaries.value ? register(province.value, prefecture.value, boundaries.value) : null))
+  const store = useBoundaryStore()
+  const maps = computed(() => {
+    const custom = store.custom.get(province.value)
+    if (custom) return register(province.value, prefecture.value, custom, `-custom-${custom.version}`)
+    return boundaries.value ? register(province.value, prefecture.value, boundaries.value, '') : null
+  })
   return { maps, error }
 }

@@ -8,6 +8,8 @@ export interface BoundaryProperties {
   name: string
   /** On county features: the prefecture the county belongs to. */
   prefecture_code?: string
+  /** False on a shape kept only so the province has no hole (大柴旦): drawn as 无数据. */
+  panel?: boolean
 }
 
 export interface ProvinceBoundaries {
