@@ -1,4 +1,9 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { tmpdir } from 'node:os'
+import { feature } from 'topojson-client'
+import type { Topology, GeometryCollection } from 'topojson-specification'
+import type { FeatureCollection } from 'geojson'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { Manifest } from '../../src/db/dataset.ts'
@@ -51,5 +56,30 @@ describe('province choropleth', () => {
     // The hovered county is highlighted in the ranking beside the map.
     await expect.poll(() => page.locator('[data-testid="ranking-table"] tr.highlighted').count()).toBe(1)
     await page.screenshot({ path: screenshotPath('map-zhejiang-tooltip') })
+  })
+
+  it('takes a user’s own GeoJSON, lists what did not match, and restores the default', async () => {
+    const zhejiang = manifest.provinces.find((p) => p.code === '330000')!
+    // An "official map" whose code property is ADCODE and which lacks one county.
+    const topo = JSON.parse(readFileSync('public/geo/330000.json', 'utf8')) as Topology<{ counties: GeometryCollection<{ code: string; name: string }> }>
+    const counties = feature(topo, topo.objects.counties) as FeatureCollection
+    const features = counties.features.slice(1).map((f) => ({ ...f, properties: { ADCODE: f.properties!.code, NAME: f.properties!.name } }))
+    features.push({ ...features[0]!, properties: { ADCODE: '999999', NAME: '<b>外来要素</b>' } })
+    const file = join(tmpdir(), 'zhejiang-official.geojson')
+    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features }))
+
+    await page.locator('[data-testid="boundary-upload"] > summary').click()
+    await page.locator('[data-testid="boundary-file"]').setInputFiles(file)
+    await expect.poll(() => page.locator('[data-testid="boundary-property"]').inputValue()).toBe('ADCODE')
+    const report = page.locator('[data-testid="boundary-report"]')
+    await expect.poll(() => report.textContent()).toContain(`匹配 ${zhejiang.counties - 1} 个区县`)
+    expect(await report.textContent()).toContain('ADCODE = “999999”（<b>外来要素</b>）')
+    expect(await report.textContent()).toContain('没有边界的区县 1 个')
+    await page.locator('[data-testid="boundary-apply"]').click()
+    const map = page.locator('[data-testid="map"]')
+    await expect.poll(() => map.getAttribute('data-regions')).toBe(String(zhejiang.counties - 1))
+    await page.screenshot({ path: screenshotPath('map-own-boundaries') })
+    await page.locator('[data-testid="boundary-reset"]').click()
+    await expect.poll(() => map.getAttribute('data-regions')).toBe(String(zhejiang.counties))
   })
 })
