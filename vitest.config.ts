@@ -12,6 +12,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // The browser shares two cores with the test runner: give UI changes time to land.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
         },
       },
     ],

@@ -54,10 +54,21 @@ export const useSelectionStore = defineStore('selection', () => {
   const indicator = computed(() => getIndicator(indicatorId.value))
   const provinceName = computed(() => provinces.value.find((p) => p.code === province.value)?.name ?? '')
 
+  /** Sorting by a new column starts ascending; the same column again flips direction. One history entry. */
+  function sortBy(key: SortKey): void {
+    const query = { ...route.query }
+    const desc = sort.value === key ? !descending.value : false
+    if (key === 'rank') delete query.sort
+    else query.sort = key
+    if (desc) query.desc = '1'
+    else delete query.desc
+    void router.push({ query })
+  }
+
   /** Timeline steps replace the history entry instead of adding one per frame. */
   function stepYear(y: number): void {
     year.replace(y)
   }
 
-  return { stepYear, province, provinceKnown, indicatorId, year, prefecture, countyType, search, sort, descending, rankScope, indicator, provinceName }
+  return { sortBy, stepYear, province, provinceKnown, indicatorId, year, prefecture, countyType, search, sort, descending, rankScope, indicator, provinceName }
 })

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { getIndicator } from '../../src/indicators/catalog.ts'
+import { formatValue } from '../../src/indicators/format.ts'
+import { aggregateQuery, rankingQuery, type AggregateRow, type RankingRow } from '../../src/queries/index.ts'
+import type { Database } from '../../src/db/types.ts'
+import { launchBrowser, screenshotPath } from '../support/browser.ts'
+import { bundledDatabase } from '../support/bundled.ts'
+import { serveStatic, type StaticServer } from '../support/staticServer.ts'
+
+let server: StaticServer
+let browser: Browser
+let page: Page
+let db: Database
+
+const enrolRate = getIndicator('kg_gross_enrol_rate')
+const table = (p: Page) => p.locator('[data-testid="ranking-table"]')
+const rowValues = (p: Page) => table(p).locator('tbody td.value').allTextContents()
+
+beforeAll(async () => {
+  server = await serveStatic('dist')
+  browser = await launchBrowser()
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+  db = (await bundledDatabase(['430000'])).db
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('province overview', () => {
+  it('switches indicator and year, and shows the same numbers as the query run in Node', async () => {
+    await page.goto(`${server.url}#/province/430000`)
+    await table(page).waitFor({ timeout: 60_000 })
+    await page.locator('[data-testid="indicator-select"]').selectOption(enrolRate.id)
+    await page.locator('[data-testid="year-select"]').selectOption('2020')
+    await expect.poll(() => table(page).locator('caption').textContent()).toContain('学前三年毛入园率（2020年）')
+    expect(page.url()).toContain('indicator=kg_gross_enrol_rate')
+    expect(page.url()).toContain('year=2020')
+
+    const expected = await db.query<RankingRow>(rankingQuery(enrolRate, { province: '430000', year: 2020 }))
+    await expect.poll(() => rowValues(page)).toEqual(expected.map((r) => formatValue(r.value, enrolRate)))
+    const [agg] = (await db.query<AggregateRow>(aggregateQuery(enrolRate, { province: '430000', by: 'province' }))).filter((a) => a.year === 2020)
+    expect(await page.locator('[data-testid="summary-figure"]').textContent()).toBe(formatValue(agg!.figure, enrolRate))
+    expect(await page.locator('[data-testid="summary-pass"]').textContent()).toContain(`${agg!.pass} / ${agg!.pass + agg!.basic + agg!.fail}个`)
+  })
+
+  it('sorts by a column, both ways', async () => {
+    await table(page).locator('thead button', { hasText: '区县' }).click()
+    const names = await table(page).locator('tbody th').allTextContents()
+    expect(names).toEqual([...names].sort(new Intl.Collator('zh-CN').compare))
+    expect(page.url()).toContain('sort=name')
+    await table(page).locator('thead button', { hasText: '区县' }).click()
+    expect(page.url()).toContain('desc=1')
+    await table(page).locator('thead button', { hasText: '全省排名' }).click()
+  })
+
+  it('filters to a prefecture: the map zooms to it and the breadcrumb leads back', async () => {
+    const expected = (await db.query<RankingRow>(rankingQuery(enrolRate, { province: '430000', year: 2020, prefecture: '431200' }))).length
+    await page.locator('[data-testid="prefecture-filter"]').selectOption('431200')
+    await expect.poll(() => table(page).locator('tbody tr').count()).toBe(expected)
+    await expect.poll(() => page.locator('[data-testid="map"]').getAttribute('data-regions')).toBe(String(expected))
+    expect(await page.locator('nav.crumbs').textContent()).toContain('怀化市')
+    await page.screenshot({ path: screenshotPath('overview-huaihua') })
+    await page.locator('[data-testid="crumb-province"]').click()
+    await expect.poll(() => table(page).locator('tbody tr').count()).toBeGreaterThan(expected)
+  })
+
+  it('plays the timeline two steps without reloading data', async () => {
+    await page.locator('[data-testid="year-select"]').selectOption('2018')
+    await expect.poll(() => table(page).locator('caption').textContent()).toContain('2018年')
+    await page.locator('[data-testid="timeline-play"]').click()
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toContain('year=2020')
+    await page.locator('[data-testid="timeline-play"]').click()
+    await expect.poll(() => table(page).locator('caption').textContent()).toContain('2020年')
+    const expected = await db.query<RankingRow>(rankingQuery(enrolRate, { province: '430000', year: 2020 }))
+    await expect.poll(() => rowValues(page)).toEqual(expected.map((r) => formatValue(r.value, enrolRate)))
+  })
+
+  it('reproduces the view from a shared URL, at projector size too', async () => {
+    await table(page).locator('thead button', { hasText: '较上年' }).click()
+    const url = page.url()
+    const before = await table(page).locator('tbody th').allTextContents()
+    const other = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    await other.goto(url)
+    await expect.poll(() => table(other).locator('tbody th').allTextContents(), { timeout: 60_000 }).toEqual(before)
+    expect(await other.locator('[data-testid="indicator-select"]').inputValue()).toBe(enrolRate.id)
+    await other.waitForTimeout(500)
+    await other.screenshot({ path: screenshotPath('overview-1920') })
+    await page.screenshot({ path: screenshotPath('overview-1366') })
+    await other.close()
+  })
+
+  it('walks back through choices with the browser history', async () => {
+    await page.goBack()
+    expect(page.url()).not.toContain('sort=change')
+  })
+})
