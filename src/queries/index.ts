@@ -1,6 +1,6 @@
 export * from './ranking.ts'
 export * from './aggregates.ts'
 export * from './series.ts'
-export * from './status.ts'
 export * from './lists.ts'
 export * from './national.ts'
+export * from './rules.ts'

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getIndicator } from '../../src/indicators/catalog.ts'
 import type { Database } from '../../src/db/types.ts'
-import { aggregateQuery, countySeriesQuery, rankingQuery, statusQuery, type AggregateRow, type RankingRow, type SeriesRow, type StatusRow } from '../../src/queries/index.ts'
+import { aggregateQuery, countySeriesQuery, rankingQuery, ruleStatusQuery, type AggregateRow, type RankingRow, type RuleStatusRow, type SeriesRow } from '../../src/queries/index.ts'
+import { RULES } from '../../src/indicators/rules.ts'
 import { createNodeDatabase } from '../support/nodeDb.ts'
 import { FIXTURE_PROVINCE, loadFixture } from '../fixtures/panel.ts'
 
@@ -103,12 +104,27 @@ describe('countySeriesQuery', () => {
   })
 })
 
-describe('statusQuery', () => {
+describe('ruleStatusQuery', () => {
+  const rule = (id: string) => RULES.find((r) => r.id === id)!
+
   it('counts consecutive years with the same status', async () => {
-    const rows = await db.query<StatusRow>(statusQuery(publicShare, FIXTURE_PROVINCE))
-    const b = rows.filter((r) => r.code === '990102').map((r) => [r.year, r.status, r.streak])
-    expect(b).toEqual([[2021, '未达标', 1], [2022, '未达标', 2], [2023, '未达标', 3]])
+    const rows = await db.query<RuleStatusRow>(ruleStatusQuery([rule('kg_public_share')], { province: FIXTURE_PROVINCE }))
+    const b = rows.filter((r) => r.code === '990102').map((r) => [r.year, r.status, r.streak, r.gap])
+    expect(b).toEqual([[2021, '未达标', 1, 12], [2022, '未达标', 2, 10], [2023, '未达标', 3, 5]])
     const d = rows.filter((r) => r.code === '990202').map((r) => [r.year, r.status, r.streak])
     expect(d).toEqual([[2021, '达标', 1], [2022, '达标', 2]])
+  })
+
+  it('judges 两个只增不减 on the legs that have values, naming the legs that broke', async () => {
+    const rows = await db.query<RuleStatusRow>(ruleStatusQuery([rule('two_no_decrease')], { province: FIXTURE_PROVINCE }))
+    const byCode = (code: string) => rows.filter((r) => r.code === code).map((r) => [r.year, r.status, r.failing, r.streak])
+    expect(byCode('990101')).toEqual([[2021, '无数据', null, 1], [2022, '达标', null, 1], [2023, '达标', null, 2]])
+    expect(byCode('990102')).toEqual([[2021, '无数据', null, 1], [2022, '未达标', 'edu_budget_growth', 1], [2023, '未达标', 'edu_budget_growth', 2]])
+  })
+
+  it('evaluates several rules for one county in one statement', async () => {
+    const rows = await db.query<RuleStatusRow>(ruleStatusQuery([rule('kg_public_share'), rule('salary_gap'), rule('two_no_decrease')], { province: FIXTURE_PROVINCE, code: '990102' }))
+    expect(new Set(rows.map((r) => r.code))).toEqual(new Set(['990102']))
+    expect(rows.filter((r) => r.rule === 'salary_gap').map((r) => [r.year, r.status, r.gap])).toEqual([[2021, '未达标', 5000], [2022, '未达标', 4000], [2023, '达标', 0]])
   })
 })
