@@ -24,7 +24,3 @@ export async function writeProvinceSummaries(dataDir: string): Promise<void> {
     TO '${join(dataDir, SUMMARY_FILE)}' (FORMAT parquet, COMPRESSION zstd)`)
   conn.closeSync()
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  await writeProvinceSummaries(join(import.meta.dirname, '..', 'public', 'data'))
-}

@@ -65,6 +65,15 @@ export const GEO_EXCEPTIONS: readonly GeoException[] = [
     reason:
       'DataV 的“海西州直辖”即大柴旦行委的地域（茫崖、冷湖行委 2018 年已并为茫崖市）。面板不含行委（isExcludedUnit），但保留其形状以免青海地图中间出现空洞；要素标 panel: false，地图上显示为无数据。',
   },
+  {
+    code: '350527',
+    name: '金门县',
+    province_code: '350000',
+    kind: 'extra-shape',
+    prefecture_code: '350500',
+    source: { adcode: '350527', name: '金门县' },
+    reason: '行政区划上属泉州市，但不向大陆教育行政部门报送数据，面板不含（isExcludedUnit）；保留其形状使地图完整，要素标 panel: false，显示为无数据。',
+  },
 ]
 
 /**

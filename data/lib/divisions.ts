@@ -30,10 +30,11 @@ export const PROVINCES = provinces
 /**
  * Functional zones (经济技术开发区, 新区, 管理区 …: codes whose fifth digit is 7) report
  * their schools through a parent county and have no census row of their own;
- * 三沙市's island groups and 大柴旦行政委员会 have no resident school population.
+ * 三沙市's island groups and 大柴旦行政委员会 have no resident school population;
+ * 金门县 (350527) reports to no mainland education department.
  */
 export function isExcludedUnit(code: string, name: string): boolean {
-  return code[4] === '7' || code.startsWith('4603') || name.endsWith('行政委员会')
+  return code[4] === '7' || code.startsWith('4603') || name.endsWith('行政委员会') || code === '350527'
 }
 
 export function countyType(name: string, code: string): Division['county_type'] {

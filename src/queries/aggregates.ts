@@ -55,3 +55,13 @@ export function aggregateQuery(ind: Indicator, f: AggregateFilter): Query {
     ORDER BY s.scope, s.year`
   return { sql, params: f.province === null ? [] : [f.province, f.province] }
 }
+
+/** The national figure per year (ratio of sums over every county loaded). */
+export function nationalSeriesQuery(ind: Indicator): Query {
+  const figure = ind.growth ? growthSql('agg_r', 'LAG(agg_r) OVER (ORDER BY year)') : 'agg_r'
+  return {
+    sql: `WITH sums AS (SELECT year, ${aggregateRatioSql(ind)} AS agg_r FROM panel GROUP BY year)
+      SELECT year, ${figure} AS figure FROM sums ORDER BY year`,
+    params: [],
+  }
+}

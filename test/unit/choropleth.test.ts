@@ -9,7 +9,7 @@ import type { RankingRow } from '../../src/queries/ranking.ts'
 const share = getIndicator('kg_public_share')
 
 function row(code: string, name: string, value: number | null, status: RankingRow['status'], rank: number | null): RankingRow {
-  return { code, name, prefecture_code: '990100', prefecture: '甲市', county_type: '县', value, rank, rank_prefecture: rank, prev_value: null, prev_rank: null, change: null, change_pct: null, threshold: 50, status, gap: null }
+  return { code, name, prefecture_code: '990100', prefecture: '甲市', county_type: '县', value, rank, rank_prefecture: rank, prev_value: null, prev_rank: null, prev_rank_prefecture: null, initials: null, change: null, change_pct: null, threshold: 50, status, gap: null }
 }
 
 const rows = [

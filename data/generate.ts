@@ -1,0 +1,87 @@
+// `npm run data`: writes the bundled simulated panel (模拟数据) to public/data/.
+// Deterministic: the same code and inputs give byte-identical files.
+import { mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { checkNational, type CheckRow } from './lib/calibrate.ts'
+import { joinCensus, readCensus } from './lib/census.ts'
+import { checkInvariants, nullCells, ruleFailures } from './lib/checks.ts'
+import { panelDivisions } from './lib/divisions.ts'
+import { simulate } from './lib/simulate.ts'
+import { NATIONAL_NAMES, NationalTargets, YEARS } from './lib/targets.ts'
+import { writeManifest, writeParquet, writeTemplate } from './lib/write.ts'
+import { SUMMARY_FILE, writeProvinceSummaries } from './summaries.ts'
+
+/** Fixed so that a rerun reproduces the files byte for byte; bump when the model changes. */
+const GENERATED_AT = '2026-11-25'
+const SEED = 20250601
+
+const here = dirname(fileURLToPath(import.meta.url))
+// `npm run data -- --out DIR` writes elsewhere (the reproducibility test compares the two).
+const outArg = process.argv.indexOf('--out')
+const outDir = outArg > 0 && process.argv[outArg + 1] ? process.argv[outArg + 1]! : join(here, '..', 'public', 'data')
+
+function formatCheck(rows: readonly CheckRow[]): string {
+  const lines = ['national check (F/D values): year status indicator — target / simulated (diff)']
+  for (const r of rows) {
+    const sim = r.notComputable ? 'n/a (needs 2014)' : r.simulated.toFixed(2)
+    const diff = r.notComputable ? '' : ` (${r.diff >= 0 ? '+' : ''}${r.diff.toFixed(2)} ${r.unit})`
+    lines.push(`  ${r.year} ${r.status} ${NATIONAL_NAMES[r.key]} — ${r.target} / ${sim}${diff}${r.ok ? '' : '  ✗ OUT OF TOLERANCE'}`)
+  }
+  return lines.join('\n')
+}
+
+async function main(): Promise<void> {
+  const started = Date.now()
+  const divisions = panelDivisions()
+  const census = readCensus(join(here, 'census2020_county.csv'))
+  const joined = joinCensus(divisions, census)
+  const r = joined.routes
+  console.log(
+    `census join: ${divisions.length} units — by code ${r.code}, by name ${r.name}, by name without suffix ${r.base_name}, ` +
+      `known rename ${r.renamed}, imputed ${r.imputed}; ${joined.unusedCensusRows} census rows unused (functional zones, merged units)`,
+  )
+  for (const c of joined.counties.filter((x) => x.route === 'imputed')) console.log(`  imputed ${c.code} ${c.name}: ${c.census_source}`)
+
+  const targets = new NationalTargets(join(here, 'reference', 'national_indicators_2015_2024.csv'))
+  const { panel } = simulate(joined.counties, targets, SEED)
+
+  const invariantErrors = checkInvariants(panel)
+  if (invariantErrors.length > 0) {
+    console.error(invariantErrors.slice(0, 30).join('\n'))
+    throw new Error(`${invariantErrors.length} invariant violations`)
+  }
+  const checks = checkNational(panel, targets)
+  console.log(formatCheck(checks))
+  const bad = checks.filter((c) => !c.ok)
+  if (bad.length > 0) throw new Error(`${bad.length} national figures outside tolerance`)
+
+  const nulls = nullCells(panel)
+  console.log(`NULL cells: ${nulls.nulls} of ${nulls.cells} (${((100 * nulls.nulls) / nulls.cells).toFixed(3)}%) ${JSON.stringify(nulls.byField)}`)
+  console.log('counties failing each rule (failed/judged):')
+  for (const f of ruleFailures(panel, [2018, 2020, 2023, 2024])) console.log(`  ${f.rule.padEnd(22)} ${Object.entries(f.byYear).map(([y, v]) => `${y} ${v}`).join('  ')}`)
+
+  mkdirSync(outDir, { recursive: true })
+  const provinces = await writeParquet(outDir, joined.counties, panel)
+  writeTemplate(outDir, panel, [{ code: '430121', year: 2023 }, { code: '430121', year: 2024 }])
+  writeManifest(outDir, {
+    simulated: true,
+    label: '模拟数据',
+    generatedAt: GENERATED_AT,
+    seed: SEED,
+    years: [...YEARS],
+    provinces,
+    countiesFile: 'counties.parquet',
+    summaryFile: SUMMARY_FILE,
+    rows: provinces.reduce((s, p) => s + p.rows, 0),
+  })
+  await writeProvinceSummaries(outDir)
+  const largest = provinces.reduce((a, b) => (b.bytes > a.bytes ? b : a))
+  const totalBytes = provinces.reduce((s, p) => s + p.bytes, 0)
+  console.log(`wrote ${provinces.length} province files (${(totalBytes / 1024).toFixed(0)} KB, largest ${largest.code} ${(largest.bytes / 1024).toFixed(0)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+}
+
+main().catch((err: unknown) => {
+  console.error(err)
+  process.exitCode = 1
+})
