@@ -15,12 +15,10 @@ export async function writeProvinceSummaries(dataDir: string): Promise<void> {
   await conn.run('SET threads = 1')
   await conn.run(`CREATE TABLE counties AS SELECT * FROM read_parquet('${join(dataDir, 'counties.parquet')}')`)
   await conn.run(`CREATE TABLE panel AS SELECT * FROM read_parquet('${join(dataDir, 'panel', '*.parquet')}')`)
-  const parts = INDICATORS.map((ind) => {
-    const q = aggregateQuery(ind, { province: null, by: 'province' })
-    return `SELECT '${ind.id}' AS indicator, scope AS province_code, year, figure, counties, with_data, pass, basic, fail FROM (${q.sql})`
-  })
+  const q = aggregateQuery(INDICATORS, { province: null, by: 'province' })
   const columns = PROVINCE_SUMMARY_COLUMNS.map((c) => c.name).join(', ')
-  await conn.run(`COPY (SELECT ${columns} FROM (${parts.join(' UNION ALL ')}) ORDER BY indicator, province_code, year)
+  await conn.run(`CREATE TABLE summary AS ${q.sql}`, q.params as (string | null)[])
+  await conn.run(`COPY (SELECT ${columns} FROM (SELECT *, scope AS province_code FROM summary) ORDER BY indicator, province_code, year)
     TO '${join(dataDir, SUMMARY_FILE)}' (FORMAT parquet, COMPRESSION zstd)`)
   conn.closeSync()
 }

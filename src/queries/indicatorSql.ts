@@ -1,29 +1,7 @@
 // SQL fragments derived from the catalog. Only catalog text and numbers are pasted into
-// SQL; anything a user chose (province, year, county) is a bound parameter.
+// SQL; anything a user chose (province, year, county) is a bound parameter, read from a
+// one-row `sel` CTE that each statement declares first.
 import type { Indicator, Threshold } from '../indicators/catalog.ts'
-
-/** num/den (or num) for one row of `panel`, before any growth step. */
-export function ratioSql(ind: Indicator): string {
-  const num = `CAST(${ind.num} AS DOUBLE)`
-  const scaled = ind.scale === 1 ? num : `${num} * ${ind.scale}`
-  return ind.den ? `${scaled} / NULLIF(${ind.den}, 0)` : scaled
-}
-
-/** Sum of numerator (and denominator) for ratio-of-sums aggregates. */
-export function sumParts(ind: Indicator): { num: string; den: string | null } {
-  // Only rows where both parts are known count, so a missing denominator cannot inflate the figure.
-  const both = ind.den ? `(${ind.num}) IS NOT NULL AND (${ind.den}) IS NOT NULL` : `(${ind.num}) IS NOT NULL`
-  return {
-    num: `SUM(CAST(${ind.num} AS DOUBLE)) FILTER (WHERE ${both})`,
-    den: ind.den ? `SUM(CAST(${ind.den} AS DOUBLE)) FILTER (WHERE ${both})` : null,
-  }
-}
-
-export function aggregateRatioSql(ind: Indicator): string {
-  const { num, den } = sumParts(ind)
-  const scaled = ind.scale === 1 ? num : `${num} * ${ind.scale}`
-  return den ? `${scaled} / NULLIF(${den}, 0)` : scaled
-}
 
 /** Growth step: value = (r / r_prev − 1) × 100 where r_prev is the previous year's r. */
 export function growthSql(current: string, previous: string): string {
@@ -33,6 +11,11 @@ export function growthSql(current: string, previous: string): string {
 function num(n: number): string {
   if (!Number.isFinite(n)) throw new Error(`阈值不是有限数值：${n}`)
   return String(n)
+}
+
+function literal(id: string): string {
+  if (!/^[a-z][a-z0-9_]*$/.test(id)) throw new Error(`指标代码不合法：${id}`)
+  return `'${id}'`
 }
 
 function yearCondition(t: Threshold, yearCol: string): string {
@@ -57,6 +40,7 @@ function basicSql(ind: Indicator, yearCol: string): string {
  * after rounding to 6 decimals so a value exactly on the line is not failed by float noise.
  */
 export function statusSql(ind: Indicator, valueCol = 'value', yearCol = 'year'): string {
+  if (ind.thresholds.length === 0) return 'CAST(NULL AS VARCHAR)'
   const t = thresholdSql(ind, yearCol)
   const b = basicSql(ind, yearCol)
   const op = ind.good === 'up' ? '>=' : '<='
@@ -70,44 +54,77 @@ export function statusSql(ind: Indicator, valueCol = 'value', yearCol = 'year'):
 
 /** Gap to the line in the indicator's unit: positive = short of the line by that much. */
 export function gapSql(ind: Indicator, valueCol = 'value', yearCol = 'year'): string {
+  if (ind.thresholds.length === 0) return 'CAST(NULL AS DOUBLE)'
   const t = thresholdSql(ind, yearCol)
   return ind.good === 'up' ? `GREATEST(${t} - ${valueCol}, 0)` : `GREATEST(${valueCol} - ${t}, 0)`
 }
 
-export function rankOrder(ind: Indicator): 'ASC' | 'DESC' {
-  return ind.good === 'up' ? 'DESC' : 'ASC'
+/** One expression per indicator, chosen by the row's `indicator` column. */
+function byIndicator(inds: readonly Indicator[], expr: (ind: Indicator) => string, type: string): string {
+  return `CASE indicator ${inds.map((i) => `WHEN ${literal(i.id)} THEN CAST(${expr(i)} AS ${type})`).join(' ')} END`
+}
+
+export type Scope = 'province' | 'all'
+
+/**
+ * Long-format county values for several indicators in one pass: one row per indicator,
+ * county and year with the raw parts (num, den), the value after the growth step, rank
+ * within the province and within the prefecture (1 = best, ties share a rank), and the
+ * threshold status of that year. `scope` 'province' reads `sel.province`. The result is
+ * `ranked${suffix}`; `parts${suffix}` keeps num/den for ratio-of-sums aggregates.
+ */
+export function countyValuesCte(indicators: Indicator | readonly Indicator[], scope: Scope = 'province', suffix = ''): string {
+  const inds = Array.isArray(indicators) ? indicators : [indicators as Indicator]
+  const where = scope === 'all' ? 'TRUE' : 'c.province_code = (SELECT province FROM sel)'
+  const base = inds
+    .map(
+      (i) => `SELECT ${literal(i.id)} AS indicator, p.code, p.year, c.province_code, c.prefecture_code,
+        CAST(${i.num} AS DOUBLE) AS num, ${i.den ? `CAST(${i.den} AS DOUBLE)` : 'CAST(NULL AS DOUBLE)'} AS den
+      FROM panel p JOIN counties c ON c.code = p.code WHERE ${where}`,
+    )
+    .join('\n      UNION ALL ')
+  const meta = inds.map((i) => `(${literal(i.id)}, ${num(i.scale)}, ${Boolean(i.den)}, ${Boolean(i.growth)}, ${i.good === 'up'})`).join(', ')
+  return `meta${suffix} AS (
+    SELECT * FROM (VALUES ${meta}) m(indicator, scale, has_den, growth, up)
+  ), parts${suffix} AS (
+    SELECT b.*, m.scale, m.has_den, m.growth, m.up,
+      CASE WHEN m.has_den THEN b.num * m.scale / NULLIF(b.den, 0) ELSE b.num * m.scale END AS r
+    FROM (${base}) b JOIN meta${suffix} m USING (indicator)
+  ), lagged${suffix} AS (
+    SELECT *, LAG(r) OVER w AS prev_r, LAG(year) OVER w AS prev_year
+    FROM parts${suffix} WINDOW w AS (PARTITION BY indicator, code ORDER BY year)
+  ), vals${suffix} AS (
+    SELECT indicator, code, year, province_code, prefecture_code, up,
+      CASE WHEN NOT growth THEN r WHEN prev_year = year - 1 THEN ${growthSql('r', 'prev_r')} END AS value
+    FROM lagged${suffix}
+  ), ranked${suffix} AS (
+    SELECT *,
+      ${byIndicator(inds, (i) => thresholdSql(i), 'DOUBLE')} AS threshold,
+      ${byIndicator(inds, (i) => statusSql(i), 'VARCHAR')} AS status,
+      ${byIndicator(inds, (i) => gapSql(i), 'DOUBLE')} AS gap,
+      CASE WHEN value IS NOT NULL THEN rank() OVER (PARTITION BY indicator, year, province_code, value IS NULL ORDER BY CASE WHEN up THEN -value ELSE value END) END AS rank_province,
+      CASE WHEN value IS NOT NULL THEN rank() OVER (PARTITION BY indicator, year, prefecture_code, value IS NULL ORDER BY CASE WHEN up THEN -value ELSE value END) END AS rank_prefecture
+    FROM vals${suffix}
+  )`
 }
 
 /**
- * One row per county and year of the filtered counties: value (after the growth step),
- * the previous year's value, rank within the filter and within the prefecture (1 = best,
- * ties share a rank), and the threshold status of that year.
- * `where` is SQL over `c` (counties) with `?` placeholders; `suffix` keeps the CTE names
- * apart when several indicators share one statement (`ranked${suffix}` is the result).
+ * Ratio-of-sums figures per indicator, scope (province or prefecture) and year from
+ * `parts${suffix}`: only rows where both parts are known count, so a missing denominator
+ * cannot inflate a figure; growth indicators take the growth of that figure.
  */
-export function countyValuesCte(ind: Indicator, where: string, suffix = ''): string {
-  const r = ratioSql(ind)
-  const value = ind.growth
-    ? `CASE WHEN prev_year = year - 1 THEN ${growthSql('r', 'prev_r')} END`
-    : 'r'
-  return `base${suffix} AS (
-    SELECT p.code, p.year, c.province_code, c.prefecture_code, ${r} AS r
-    FROM panel p JOIN counties c ON c.code = p.code
-    WHERE ${where}
-  ), lagged${suffix} AS (
-    SELECT *, LAG(r) OVER w AS prev_r, LAG(year) OVER w AS prev_year
-    FROM base${suffix} WINDOW w AS (PARTITION BY code ORDER BY year)
-  ), vals${suffix} AS (
-    SELECT code, year, province_code, prefecture_code, ${value} AS value FROM lagged${suffix}
-  ), ranked${suffix} AS (
-    SELECT *,
-      ${thresholdSql(ind)} AS threshold,
-      ${statusSql(ind)} AS status,
-      ${gapSql(ind)} AS gap,
-      CASE WHEN value IS NOT NULL THEN rank() OVER (PARTITION BY year, province_code, value IS NULL ORDER BY value ${rankOrder(ind)}) END AS rank_province,
-      CASE WHEN value IS NOT NULL THEN rank() OVER (PARTITION BY year, prefecture_code, value IS NULL ORDER BY value ${rankOrder(ind)}) END AS rank_prefecture,
-      LAG(value) OVER (PARTITION BY code ORDER BY year) AS lag_value,
-      LAG(year) OVER (PARTITION BY code ORDER BY year) AS lag_year
-    FROM vals${suffix}
+export function scopeFiguresCte(scope: 'province_code' | 'prefecture_code' | 'nation', suffix = ''): string {
+  const scopeExpr = scope === 'nation' ? "'nation'" : scope
+  return `sums${suffix} AS (
+    SELECT indicator, ${scopeExpr} AS scope, year, any_value(growth) AS growth,
+      CASE WHEN any_value(has_den)
+        THEN SUM(num) FILTER (WHERE num IS NOT NULL AND den IS NOT NULL) * any_value(scale) / NULLIF(SUM(den) FILTER (WHERE num IS NOT NULL AND den IS NOT NULL), 0)
+        ELSE SUM(num) FILTER (WHERE num IS NOT NULL) * any_value(scale) END AS agg_r
+    FROM parts${suffix} GROUP BY ALL
+  ), figures${suffix} AS (
+    SELECT indicator, scope, year,
+      CASE WHEN NOT growth THEN agg_r
+        WHEN LAG(year) OVER w = year - 1 THEN ${growthSql('agg_r', 'LAG(agg_r) OVER w')} END AS figure
+    FROM sums${suffix} WINDOW w AS (PARTITION BY indicator, scope ORDER BY year)
   )`
 }

@@ -39,7 +39,7 @@ export interface RankingFilter {
  */
 export function rankingQuery(ind: Indicator, f: RankingFilter): Query {
   const scope = f.prefecture ? 'AND c.prefecture_code = ?' : ''
-  const sql = `WITH sel AS (SELECT CAST(? AS INTEGER) AS year), ${countyValuesCte(ind, 'c.province_code = ?')}
+  const sql = `WITH sel AS (SELECT CAST(? AS INTEGER) AS year, CAST(? AS VARCHAR) AS province), ${countyValuesCte(ind)}
     SELECT c.code, c.name, c.prefecture_code, c.prefecture, c.county_type,
       cur.value, cur.rank_province AS rank, cur.rank_prefecture,
       prev.value AS prev_value, prev.rank_province AS prev_rank, prev.rank_prefecture AS prev_rank_prefecture, c.initials,
@@ -51,8 +51,8 @@ export function rankingQuery(ind: Indicator, f: RankingFilter): Query {
     FROM counties c CROSS JOIN sel
     LEFT JOIN ranked cur ON cur.code = c.code AND cur.year = sel.year
     LEFT JOIN ranked prev ON prev.code = c.code AND prev.year = sel.year - 1
-    WHERE c.province_code = ? ${scope}
+    WHERE c.province_code = sel.province ${scope}
     ORDER BY cur.rank_province ASC NULLS LAST, c.code`
-  const params = [f.year, f.province, f.province, ...(f.prefecture ? [f.prefecture] : [])]
+  const params = [f.year, f.province, ...(f.prefecture ? [f.prefecture] : [])]
   return { sql, params }
 }

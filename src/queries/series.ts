@@ -15,14 +15,9 @@ export interface SeriesRow {
 
 /** One county's value, ranks and status for each year, for the given indicators (all by default). */
 export function countySeriesQuery(code: string, indicators: readonly Indicator[] = INDICATORS): Query {
-  const inProvince = 'c.province_code = (SELECT province_code FROM sel)'
-  const ctes = indicators.map((ind, i) => countyValuesCte(ind, inProvince, `_${i}`))
-  const selects = indicators.map(
-    (ind, i) => `SELECT '${ind.id}' AS indicator, year, value, rank_province AS rank, rank_prefecture, threshold, status
-      FROM ranked_${i} WHERE code = (SELECT code FROM sel)`,
-  )
-  const sql = `WITH sel AS (SELECT code, province_code FROM counties WHERE code = ?), ${ctes.join(',\n')}
-    ${selects.join('\nUNION ALL\n')}
+  const sql = `WITH sel AS (SELECT code, province_code AS province FROM counties WHERE code = ?), ${countyValuesCte(indicators)}
+    SELECT indicator, year, value, rank_province AS rank, rank_prefecture, threshold, status
+    FROM ranked WHERE code = (SELECT code FROM sel)
     ORDER BY indicator, year`
   return { sql, params: [code] }
 }
@@ -36,7 +31,7 @@ export interface ProvinceSeriesRow {
 /** Every county's value for every year of one indicator: sparklines and the timeline. */
 export function provinceSeriesQuery(ind: Indicator, province: string): Query {
   return {
-    sql: `WITH ${countyValuesCte(ind, 'c.province_code = ?')} SELECT code, year, value FROM ranked ORDER BY code, year`,
+    sql: `WITH sel AS (SELECT CAST(? AS VARCHAR) AS province), ${countyValuesCte(ind)} SELECT code, year, value FROM ranked ORDER BY code, year`,
     params: [province],
   }
 }
