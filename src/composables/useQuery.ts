@@ -12,9 +12,9 @@ export interface QueryState<T> {
  * Runs the query that `build` returns whenever its inputs change; a result that arrives
  * after a newer request was made is dropped. `build` returns null while inputs are unset.
  * `province` names the province whose data must be loaded first; 'summary' asks for the
- * precomputed province figures instead.
+ * precomputed province figures instead, and null for the county list only.
  */
-export function useQuery<T extends object>(build: () => { query: Query; province: string | 'summary' } | null): QueryState<T> {
+export function useQuery<T extends object>(build: () => { query: Query; province: string | 'summary' | null } | null): QueryState<T> {
   const service = useDataService()
   const rows = shallowRef<T[]>([])
   const loading = ref(false)
@@ -27,7 +27,8 @@ export function useQuery<T extends object>(build: () => { query: Query; province
       if (!request) return
       loading.value = true
       try {
-        await (request.province === 'summary' ? service.ensureSummary() : service.ensureProvince(request.province))
+        if (request.province === null) await service.init()
+        else await (request.province === 'summary' ? service.ensureSummary() : service.ensureProvince(request.province))
         const result = await service.query<T>(request.query)
         if (id !== latest) return
         rows.value = result

@@ -545,3 +545,26 @@ export function thresholdFor(indicator: Indicator, year: number): Threshold | un
 }
 
 export const DEFAULT_INDICATOR_ID = 'kg_public_share'
+
+/** The figures a county's KPI cards lead with, in the order the evaluation reports use. */
+export const HEADLINE_INDICATOR_IDS = [
+  'edu_budget',
+  'edu_budget_growth',
+  'per_student_kg',
+  'per_student_pri',
+  'per_student_jun',
+  'per_student_sh',
+  'per_student_vs',
+  'large_class_count',
+  'large_class_share',
+  'huge_class_count',
+  'kg_public_share',
+  'kg_inclusive_rate',
+  'kg_gross_enrol_rate',
+  'kg_pupil_teacher',
+  'pri_pupil_teacher',
+  'jun_pupil_teacher',
+  'consolidation_rate',
+  'hs_gross_enrol_rate',
+  'salary_gap',
+] as const

@@ -2,7 +2,7 @@ import type { Query } from '../db/types.ts'
 
 export interface ProvinceRow { code: string; name: string; counties: number }
 export interface PrefectureRow { code: string; name: string; counties: number }
-export interface CountyRow { code: string; name: string; prefecture_code: string; prefecture: string; province_code: string; province: string; county_type: string; pop_2020: number | null }
+export interface CountyRow { code: string; name: string; prefecture_code: string; prefecture: string; province_code: string; province: string; county_type: string; pop_2020: number | null; census_matched?: boolean | null }
 
 export function provincesQuery(): Query {
   return {
@@ -38,8 +38,19 @@ export function yearsQuery(province: string): Query {
 
 export function countyQuery(code: string): Query {
   return {
-    sql: `SELECT code, name, prefecture_code, prefecture, province_code, province, county_type, pop_2020
+    sql: `SELECT code, name, prefecture_code, prefecture, province_code, province, county_type, pop_2020, census_matched
       FROM counties WHERE code = ?`,
     params: [code],
+  }
+}
+
+/** Counties anywhere whose name contains the text or whose pinyin initials start with it. */
+export function countySearchQuery(text: string, limit = 12): Query {
+  const q = text.trim()
+  return {
+    sql: `SELECT code, name, prefecture_code, prefecture, province_code, province, county_type, pop_2020
+      FROM counties WHERE contains(name, ?) OR starts_with(initials, lower(?))
+      ORDER BY NOT starts_with(name, ?), length(name), code LIMIT ${Math.max(1, Math.min(50, Math.floor(limit)))}`,
+    params: [q, q, q],
   }
 }

@@ -87,3 +87,29 @@ describe('choroplethOption', () => {
     }
   })
 })
+
+describe('trend small multiple', () => {
+  it('draws missing years as gaps, the policy line as a step that changes with the policy, and names compared counties', async () => {
+    const { trendOption, missingYears } = await import('../../src/charts/trend.ts')
+    const years = [2019, 2020, 2021, 2022]
+    const county = [80, null, 88, 91]
+    const option = trendOption({
+      indicator: getIndicator('kg_gross_enrol_rate'), years, county, countyName: '甲区',
+      figure: [81, 85, 88, 89], q1: [78, 82, 86, 87], median: [80, 84, 87, 88], q3: [83, 86, 89, 90],
+      others: [{ name: '乙县', values: [70, 72, 75, 80] }],
+    })
+    const series = option.series as { name: string; data: (number | null)[] }[]
+    expect(series.find((s) => s.name === '甲区')!.data).toEqual([80, null, 88, 91])
+    expect(series.find((s) => s.name === '标准')!.data).toEqual([85, 85, 90, 90])
+    expect(series.find((s) => s.name === '全省四分位区间')!.data).toEqual([5, 4, 3, 3])
+    expect(missingYears(years, county)).toEqual([2020])
+    expect((option.legend as { data: string[] }).data).toEqual(['甲区', '乙县'])
+    const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 300, height: 160 })
+    try {
+      chart.setOption(option)
+      expect(chart.renderToSVGString()).toContain('乙县')
+    } finally {
+      chart.dispose()
+    }
+  })
+})

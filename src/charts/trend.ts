@@ -1,0 +1,81 @@
+// One indicator's small multiple on the county page: the county's line, the province's
+// interquartile band and median, the province figure, and the policy line as a step that
+// moves where the policy changed. Missing years are gaps, never zeros.
+import type { ComposeOption } from 'echarts/core'
+import type { LineSeriesOption } from 'echarts/charts'
+import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components'
+import type { Indicator } from '../indicators/catalog.ts'
+import { thresholdFor } from '../indicators/catalog.ts'
+import { formatValue } from '../indicators/format.ts'
+import { escapeHtml } from './escape.ts'
+
+export type TrendOption = ComposeOption<LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>
+
+export interface TrendInput {
+  indicator: Indicator
+  years: readonly number[]
+  county: readonly (number | null)[]
+  countyName: string
+  figure: readonly (number | null)[]
+  q1: readonly (number | null)[]
+  median: readonly (number | null)[]
+  q3: readonly (number | null)[]
+  /** Extra lines (compared counties), drawn thinner. */
+  others?: readonly { name: string; values: readonly (number | null)[] }[]
+}
+
+export const COUNTY_COLOR = '#1f4e79'
+const OTHER_COLORS = ['#d95f02', '#7570b3', '#1b9e77', '#e7298a', '#66a61e']
+
+export function missingYears(years: readonly number[], values: readonly (number | null)[]): number[] {
+  return years.filter((_, i) => values[i] === null || values[i] === undefined)
+}
+
+export function trendOption(input: TrendInput): TrendOption {
+  const ind = input.indicator
+  const x = input.years.map(String)
+  const line = input.years.map((y) => thresholdFor(ind, y)?.value ?? null)
+  const band = input.q3.map((v, i) => (v === null || input.q1[i] === null ? null : v - input.q1[i]!))
+  const fmt = (v: number) => formatValue(v, ind)
+  const others = input.others ?? []
+  const series: LineSeriesOption[] = [
+    { name: '四分位下界', type: 'line', data: [...input.q1], stack: 'iqr', lineStyle: { opacity: 0 }, symbol: 'none', silent: true, tooltip: { show: false } },
+    { name: '全省四分位区间', type: 'line', data: band, stack: 'iqr', lineStyle: { opacity: 0 }, areaStyle: { color: '#dfe6ee' }, symbol: 'none', silent: true },
+    { name: '全省中位数', type: 'line', data: [...input.median], lineStyle: { color: '#8a99a8', type: 'dashed', width: 1 }, symbol: 'none', itemStyle: { color: '#8a99a8' } },
+    { name: '全省', type: 'line', data: [...input.figure], lineStyle: { color: '#555', width: 1 }, symbol: 'none', itemStyle: { color: '#555' } },
+    { name: '标准', type: 'line', data: line, step: 'middle', lineStyle: { color: '#b3261e', type: 'dashed', width: 1.2 }, symbol: 'none', itemStyle: { color: '#b3261e' } },
+    { name: input.countyName, type: 'line', data: [...input.county], connectNulls: false, lineStyle: { color: COUNTY_COLOR, width: 2.2 }, itemStyle: { color: COUNTY_COLOR }, symbolSize: 5 },
+    ...others.map((o, i): LineSeriesOption => ({
+      name: o.name,
+      type: 'line',
+      data: [...o.values],
+      connectNulls: false,
+      lineStyle: { color: OTHER_COLORS[i % OTHER_COLORS.length], width: 1.5 },
+      itemStyle: { color: OTHER_COLORS[i % OTHER_COLORS.length] },
+      symbolSize: 4,
+    })),
+  ]
+  return {
+    animation: false,
+    // Compared counties are told apart by a legend of names, not by colour alone.
+    legend: others.length ? { top: 0, data: [input.countyName, ...others.map((o) => o.name)] } : { show: false },
+    grid: { left: 52, right: 10, top: others.length ? 30 : 12, bottom: 22 },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (params) => {
+        const list = (Array.isArray(params) ? params : [params]).filter((p) => p.seriesName !== '四分位下界')
+        const year = list[0]?.name ?? ''
+        const i = x.indexOf(String(year))
+        const rows = list.map((p) => {
+          const v = p.seriesName === '全省四分位区间' ? null : (p.value as number | null)
+          const text = p.seriesName === '全省四分位区间' ? `${fmt(input.q1[i]!)}～${fmt(input.q3[i]!)}` : v === null || v === undefined ? '无数据' : fmt(v)
+          return `${escapeHtml(p.seriesName)}：${escapeHtml(text)}`
+        })
+        return [`${escapeHtml(year)}年`, ...rows].join('<br/>')
+      },
+    },
+    xAxis: { type: 'category', data: x, boundaryGap: false, axisLabel: { fontSize: 10 } },
+    yAxis: { type: 'value', scale: true, axisLabel: { fontSize: 10, formatter: (v: number) => formatValue(v, { ...ind, digits: ind.unit === '%' ? 0 : ind.digits }) } },
+    series,
+  }
+}

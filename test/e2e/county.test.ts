@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { HEADLINE_INDICATOR_IDS, getIndicator } from '../../src/indicators/catalog.ts'
+import { formatValue } from '../../src/indicators/format.ts'
+import { countyProblems } from '../../src/indicators/problems.ts'
+import { RULES } from '../../src/indicators/rules.ts'
+import { countySeriesQuery, ruleStatusQuery, type RuleStatusRow, type SeriesRow } from '../../src/queries/index.ts'
+import type { Database } from '../../src/db/types.ts'
+import { launchBrowser, screenshotPath } from '../support/browser.ts'
+import { bundledDatabase } from '../support/bundled.ts'
+import { serveStatic, type StaticServer } from '../support/staticServer.ts'
+
+let server: StaticServer
+let browser: Browser
+let page: Page
+let db: Database
+
+beforeAll(async () => {
+  server = await serveStatic('dist')
+  browser = await launchBrowser()
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+  db = (await bundledDatabase(['430000'])).db
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('county page', () => {
+  let code = ''
+
+  it('opens from a click on the province map', async () => {
+    await page.goto(`${server.url}#/province/430000`)
+    const canvas = page.locator('[data-testid="map"] canvas').first()
+    await canvas.waitFor({ timeout: 60_000 })
+    const box = (await canvas.boundingBox())!
+    for (let i = 1; i < 20 && !(await page.locator('.map-tooltip').isVisible()); i++) {
+      await page.mouse.move(box.x + (box.width * i) / 20, box.y + box.height / 2)
+      await page.waitForTimeout(100)
+    }
+    await page.mouse.down()
+    await page.mouse.up()
+    await expect.poll(() => page.url()).toMatch(/#\/county\/43\d{4}/)
+    code = /#\/county\/(\d{6})/.exec(page.url())![1]!
+    await expect.poll(() => page.locator('[data-testid="county-name"]').textContent()).toBeTruthy()
+  })
+
+  it('shows the KPI values and problem sentences the same queries give in Node', async () => {
+    const series = await db.query<SeriesRow>(countySeriesQuery(code))
+    const cards = page.locator('[data-testid="kpi-cards"] article')
+    await expect.poll(() => cards.count()).toBe(HEADLINE_INDICATOR_IDS.length)
+    for (const id of HEADLINE_INDICATOR_IDS) {
+      const expected = formatValue(series.find((r) => r.indicator === id && r.year === 2024)?.value, getIndicator(id))
+      expect(await page.locator(`[data-testid="kpi-cards"] article[data-indicator="${id}"] [data-testid="kpi-value"]`).textContent(), id).toBe(expected)
+    }
+    const expectProblems = async (county: string) => {
+      const rules = await db.query<RuleStatusRow>(ruleStatusQuery(RULES, { province: '430000', code: county }))
+      const sentences = countyProblems(rules, 2024).map((p) => `${p.sentence}。`)
+      await expect.poll(async () => (await page.locator('[data-testid="problems"] li').allTextContents()).map((t) => t.replace(/看图$/, ''))).toEqual(sentences)
+      return sentences
+    }
+    await expectProblems(code)
+    // 鹤城区 has at least one problem in 2024, so the comparison is not of two empty lists.
+    await page.goto(`${server.url}#/county/431202`)
+    expect((await expectProblems('431202')).length).toBeGreaterThan(0)
+    await page.screenshot({ path: screenshotPath('county-top'), fullPage: false })
+  })
+
+  it('adds two counties to compare, and a reload gives the same page', async () => {
+    const add = page.locator('[data-testid="compare-add"]')
+    await add.selectOption({ index: 1 })
+    await add.selectOption({ index: 1 })
+    const rows = page.locator('[data-testid="compare-table"] tbody tr')
+    await expect.poll(() => rows.count()).toBe(3)
+    const before = await rows.allTextContents()
+    expect(page.url()).toMatch(/compare=\d{6}(%2C|,)\d{6}/)
+    await page.reload()
+    await expect.poll(() => rows.allTextContents(), { timeout: 60_000 }).toEqual(before)
+    await page.locator('[data-testid="compare"]').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: screenshotPath('county-compare') })
+  })
+
+  it('jumps to another county by pinyin initials', async () => {
+    await page.locator('[data-testid="county-jump"]').fill('csx')
+    await page.locator('[data-testid="county-jump-results"] a', { hasText: '长沙县' }).click()
+    await expect.poll(() => page.locator('[data-testid="county-name"]').textContent()).toBe('长沙县')
+    expect(page.url()).toContain('#/county/430121')
+  })
+})
