@@ -44,7 +44,7 @@ export function rankingBarOption(input: RankingBarInput): RankingBarOption {
       },
     },
     xAxis: { type: 'category', data: rows.map((r) => r.code), axisLabel: { show: false }, axisTick: { show: false } },
-    yAxis: { type: 'value', scale: ind.unit !== '%' || input.threshold === null, axisLabel: { formatter: (v: number) => formatValue(v, { ...ind, digits: 0 }) } },
+    yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => formatValue(v, { ...ind, digits: 0 }) } },
     series: [
       {
         type: 'bar',

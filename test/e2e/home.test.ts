@@ -31,11 +31,31 @@ describe('first pages', () => {
     await page.screenshot({ path: screenshotPath('national') })
   })
 
-  it('opens a province from the national page and ranks all of its counties', async () => {
-    await page.locator('[data-testid="province-table"] a', { hasText: '湖南省' }).click()
-    const hunan = manifest.provinces.find((p) => p.code === '430000')!
-    await expect.poll(() => countyRows(page).count(), { timeout: 60_000 }).toBe(hunan.counties)
-    expect(page.url()).toContain('#/province/430000')
+  it('opens a province from a click on the national map and ranks all of its counties', async () => {
+    const canvas = page.locator('[data-testid="national-map"] canvas').first()
+    await canvas.waitFor()
+    const box = (await canvas.boundingBox())!
+    // Sweep the map until the tooltip names a province, then click there.
+    let name = ''
+    for (let y = 0.3; y < 0.8 && !name; y += 0.1) {
+      for (let x = 0.3; x < 0.8 && !name; x += 0.05) {
+        await page.mouse.move(box.x + box.width * x, box.y + box.height * y)
+        await page.waitForTimeout(60)
+        const tip = page.locator('.map-tooltip')
+        if (await tip.isVisible()) name = (await tip.locator('div').first().textContent()) ?? ''
+      }
+    }
+    const province = manifest.provinces.find((p) => p.name === name.trim())!
+    expect(province, name).toBeDefined()
+    await page.mouse.down()
+    await page.mouse.up()
+    await expect.poll(() => countyRows(page).count(), { timeout: 60_000 }).toBe(province.counties)
+    expect(page.url()).toContain(`#/province/${province.code}`)
+  })
+
+  it('jumps from the map to its text alternative, the ranking, with the T key', async () => {
+    await page.locator('body').press('t')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="ranking-table"]') !== null)).toBe(true)
   })
 
   it('picks another province and lists all of its counties', async () => {
