@@ -2,6 +2,8 @@ import { createRouter, createWebHashHistory } from 'vue-router'
 import NationalView from './views/NationalView.vue'
 import ProvinceView from './views/ProvinceView.vue'
 import CountyView from './views/CountyView.vue'
+import RollupView from './views/RollupView.vue'
+import RulesView from './views/RulesView.vue'
 
 // Hash history: any static server can host the site without rewrite rules.
 export const router = createRouter({
@@ -9,7 +11,9 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'national', component: NationalView },
     { path: '/province/:province', name: 'province', component: ProvinceView },
+    { path: '/province/:province/problems', name: 'rollup', component: RollupView },
     { path: '/county/:code', name: 'county', component: CountyView },
+    { path: '/rules', name: 'rules', component: RulesView },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 })

@@ -3,6 +3,7 @@ import { getIndicator } from '../../src/indicators/catalog.ts'
 import type { Database } from '../../src/db/types.ts'
 import { aggregateQuery, countySeriesQuery, rankingQuery, ruleStatusQuery, type AggregateRow, type RankingRow, type RuleStatusRow, type SeriesRow } from '../../src/queries/index.ts'
 import { RULES } from '../../src/indicators/rules.ts'
+import { provinceRollup } from '../../src/indicators/rollup.ts'
 import { createNodeDatabase } from '../support/nodeDb.ts'
 import { FIXTURE_PROVINCE, loadFixture } from '../fixtures/panel.ts'
 
@@ -126,5 +127,30 @@ describe('ruleStatusQuery', () => {
     const rows = await db.query<RuleStatusRow>(ruleStatusQuery([rule('kg_public_share'), rule('salary_gap'), rule('two_no_decrease')], { province: FIXTURE_PROVINCE, code: '990102' }))
     expect(new Set(rows.map((r) => r.code))).toEqual(new Set(['990102']))
     expect(rows.filter((r) => r.rule === 'salary_gap').map((r) => [r.year, r.status, r.gap])).toEqual([[2021, '未达标', 5000], [2022, '未达标', 4000], [2023, '达标', 0]])
+  })
+})
+
+describe('province problem roll-up', () => {
+  it('counts failing counties per rule with the change since last year, in the users’ words', async () => {
+    const rows = await db.query<RuleStatusRow>(ruleStatusQuery(RULES, { province: FIXTURE_PROVINCE }))
+    const names = new Map([['990101', '甲区'], ['990102', '乙县'], ['990201', '丙市'], ['990202', '丁县']])
+    const items = provinceRollup(rows, 2023, names, '全省')
+    const share = items.find((i) => i.rule.id === 'kg_public_share')!
+    expect([share.failing, share.previousFailing, share.newlyFailing, share.newlyPassing]).toEqual([1, 1, 0, 0])
+    expect(share.sentence).toBe('全省有1个区县公办园在园幼儿占比未达到50%，与上年持平')
+    expect(share.counties).toEqual([{ code: '990102', name: '乙县', gap: 5, streak: 3, detail: '45.0%，差5.00个百分点' }])
+    const two = items.find((i) => i.rule.id === 'two_no_decrease')!
+    expect(two.sentence).toBe('全省有1个区县未实现“两个只增不减”，与上年持平')
+    expect(two.counties[0]!.detail).toBe('一般公共预算教育支出增长率')
+    const pay = items.find((i) => i.rule.id === 'salary_gap')!
+    // 乙县 paid teachers 4000 元 less in 2022 and 1000 元 more in 2023.
+    expect([pay.failing, pay.previousFailing, pay.newlyPassing]).toEqual([0, 1, 1])
+    expect(pay.sentence).toBe('全省各区县均达到要求，比上年减少1个')
+  })
+
+  it('narrows to one prefecture', async () => {
+    const rows = await db.query<RuleStatusRow>(ruleStatusQuery(RULES, { province: FIXTURE_PROVINCE }))
+    const items = provinceRollup(rows, 2022, new Map([['990201', '丙市'], ['990202', '丁县']]), '丙州')
+    expect(items.find((i) => i.rule.id === 'kg_public_share')!.sentence).toBe('丙州各区县均达到要求，与上年持平')
   })
 })

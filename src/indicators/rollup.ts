@@ -1,0 +1,82 @@
+// The province problem roll-up: for each rule, how many counties fall short this year,
+// how that changed since last year, and who they are, phrased as the users write it.
+import { getIndicator, thresholdFor } from './catalog.ts'
+import { formatNumber, formatThreshold, formatValue } from './format.ts'
+import { partsOf, RULES, type Rule } from './rules.ts'
+import type { RuleStatusRow } from '../queries/rules.ts'
+
+export interface FailingCounty {
+  code: string
+  name: string
+  gap: number | null
+  streak: number
+  /** The gap in the indicator's unit, or the failing legs of a composite rule. */
+  detail: string
+}
+
+export interface RollupItem {
+  rule: Rule
+  judged: number
+  failing: number
+  previousFailing: number | null
+  newlyFailing: number
+  newlyPassing: number
+  counties: FailingCounty[]
+  sentence: string
+  /** The indicator a map of this rule colours by. */
+  mapIndicator: string
+}
+
+function requirement(rule: Rule, year: number): string {
+  if (rule.kind === 'all') return rule.id === 'two_no_decrease' ? '未实现“两个只增不减”' : `${rule.title}未全部达标`
+  const ind = getIndicator(rule.indicator)
+  const t = thresholdFor(ind, year)
+  if (!t) return `${ind.label}未达标`
+  if (rule.id === 'salary_gap') return '义务教育教师平均工资低于当地公务员'
+  if (ind.growth) return `${ind.label.replace(/增长率$/, '')}比上年下降`
+  if (t.value === 0 && ind.good === 'down') return `${ind.label}未实现全面消除`
+  const line = formatThreshold(ind, t.value).slice(1)
+  return ind.good === 'down' ? `${ind.label}高于${line}` : `${ind.label}未达到${line}`
+}
+
+function detailOf(rule: Rule, row: RuleStatusRow): string {
+  if (rule.kind === 'all') return (row.failing ?? '').split(',').filter(Boolean).map((id) => getIndicator(id).label).join('、')
+  const ind = getIndicator(rule.indicator)
+  const gap = row.gap === null ? '' : ind.unit === '%' ? `，差${formatNumber(row.gap, 2)}个百分点` : `，差${formatValue(row.gap, ind)}`
+  return `${formatValue(row.value, ind)}${gap}`
+}
+
+/**
+ * Every rule in force in `year` with its failing counties (most persistent, then largest
+ * gap, first). `names` maps county codes to names; `scopeName` is 全省 or the prefecture.
+ */
+export function provinceRollup(rows: readonly RuleStatusRow[], year: number, names: ReadonlyMap<string, string>, scopeName: string): RollupItem[] {
+  const inScope = rows.filter((r) => names.has(r.code))
+  const items: RollupItem[] = []
+  for (const rule of RULES) {
+    const now = inScope.filter((r) => r.rule === rule.id && r.year === year)
+    if (now.length === 0) continue
+    const before = inScope.filter((r) => r.rule === rule.id && r.year === year - 1)
+    const failedBefore = new Set(before.filter((r) => r.status === '未达标').map((r) => r.code))
+    const failing = now.filter((r) => r.status === '未达标')
+    const failingNow = new Set(failing.map((r) => r.code))
+    const previousFailing = before.length ? failedBefore.size : null
+    const newlyFailing = failing.filter((r) => before.length && !failedBefore.has(r.code)).length
+    const newlyPassing = [...failedBefore].filter((c) => !failingNow.has(c) && now.some((r) => r.code === c && r.status === '达标')).length
+    const diff = previousFailing === null ? '' : failing.length === previousFailing ? '，与上年持平' : `，比上年${failing.length > previousFailing ? '增加' : '减少'}${Math.abs(failing.length - previousFailing)}个`
+    items.push({
+      rule,
+      judged: now.filter((r) => r.status !== '无数据').length,
+      failing: failing.length,
+      previousFailing,
+      newlyFailing,
+      newlyPassing,
+      counties: failing
+        .map((r) => ({ code: r.code, name: names.get(r.code)!, gap: r.gap, streak: r.streak, detail: detailOf(rule, r) }))
+        .sort((a, b) => b.streak - a.streak || (b.gap ?? 0) - (a.gap ?? 0) || a.code.localeCompare(b.code)),
+      sentence: failing.length ? `${scopeName}有${failing.length}个区县${requirement(rule, year)}${diff}` : `${scopeName}各区县均达到要求${diff}`,
+      mapIndicator: rule.kind === 'threshold' ? rule.indicator : (failing[0]?.failing?.split(',')[0] ?? partsOf(rule)[0]!.id),
+    })
+  }
+  return items.sort((a, b) => b.failing - a.failing)
+}

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { RULES } from '../../src/indicators/rules.ts'
+import { countiesQuery, ruleStatusQuery, type CountyRow, type RuleStatusRow } from '../../src/queries/index.ts'
+import { provinceRollup } from '../../src/indicators/rollup.ts'
+import { launchBrowser, screenshotPath } from '../support/browser.ts'
+import { bundledDatabase } from '../support/bundled.ts'
+import { serveStatic, type StaticServer } from '../support/staticServer.ts'
+
+let server: StaticServer
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  server = await serveStatic('dist')
+  browser = await launchBrowser()
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('province problem roll-up and rules page', () => {
+  it('lists every rule’s failing counties as the same query counts them in Node', async () => {
+    const { db } = await bundledDatabase(['430000'])
+    const rows = await db.query<RuleStatusRow>(ruleStatusQuery(RULES, { province: '430000' }))
+    const names = new Map((await db.query<CountyRow>(countiesQuery('430000'))).map((c) => [c.code, c.name]))
+    const expected = provinceRollup(rows, 2024, names, '全省')
+    const share = expected.find((i) => i.rule.id === 'kg_public_share')!
+    expect(share.failing).toBeGreaterThan(0)
+
+    await page.goto(`${server.url}#/province/430000`)
+    await page.locator('[data-testid="rollup-link"]').click()
+    const item = page.locator('[data-testid="rollup"] > li[data-rule="kg_public_share"]')
+    await expect.poll(() => item.locator('.sentence strong').textContent(), { timeout: 60_000 }).toBe(`${share.sentence}。`)
+    expect(await page.locator('[data-testid="rollup"] > li').count()).toBe(expected.length)
+    await page.screenshot({ path: screenshotPath('rollup-hunan') })
+
+    await item.locator('.map-link').click()
+    await expect.poll(() => page.url()).toContain('indicator=kg_public_share')
+    await page.locator('[data-testid="map"] canvas').first().waitFor()
+  })
+
+  it('shows every rule with its document on the rules page', async () => {
+    await page.locator('header nav a', { hasText: '规则说明' }).click()
+    await expect.poll(() => page.locator('[data-testid="rules-table"] tbody tr').count()).toBe(RULES.length)
+    expect(await page.locator('[data-testid="rules-table"] tr[data-rule="kg_gross_enrol_rate"]').textContent()).toContain('2021年起：≥90%')
+  })
+})
