@@ -21,7 +21,10 @@ const dataset = useDatasetStore(pinia)
 db.onProgress((p) => dataset.setProgress(p))
 Promise.all([db.start(), service.manifest().then((m) => dataset.setManifest(m))])
   .then(() => service.init())
-  .then(() => dataset.setProgress({ phase: 'ready' }))
+  .then(() => {
+    performance.mark('duckdb-ready')
+    dataset.setProgress({ phase: 'ready' })
+  })
   .catch((e: unknown) => dataset.fail(e instanceof Error ? e.message : String(e)))
 
 app.mount('#app')

@@ -15,7 +15,8 @@ type GeoJsonArg = Parameters<typeof registerMap>[1]
 const loaded = new Map<string, Promise<ProvinceBoundaries>>()
 const registeredNames = new Set<string>()
 
-function loadProvince(province: string): Promise<ProvinceBoundaries> {
+/** Starts downloading a province's boundaries before the map is shown. */
+export function loadProvince(province: string): Promise<ProvinceBoundaries> {
   let boundaries = loaded.get(province)
   if (!boundaries) {
     boundaries = fetchProvinceBoundaries(new URL('geo/', document.baseURI).href, province)

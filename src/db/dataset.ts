@@ -76,8 +76,10 @@ export class PanelLoader {
   /** Creates the tables and loads the county list; shared by every caller. */
   init(): Promise<void> {
     this.base ??= (async () => {
+      // The file downloads while the engine is still starting.
+      const counties = this.fetchBytes(this.manifest.countiesFile)
       for (const sql of SCHEMA_SQL) await this.db.exec(sql)
-      await this.loadFile(this.manifest.countiesFile, COUNTIES_TABLE, COUNTY_COLUMNS)
+      await this.insertFile(this.manifest.countiesFile, await counties, COUNTIES_TABLE, COUNTY_COLUMNS)
     })()
     return this.base
   }
@@ -87,7 +89,8 @@ export class PanelLoader {
     if (!loading) {
       const entry = this.manifest.provinces.find((p) => p.code === code)
       if (!entry) return Promise.reject(new Error(`数据集中没有省份代码 ${code}`))
-      loading = this.init().then(() => this.loadFile(entry.file, PANEL_TABLE, PANEL_COLUMNS))
+      const bytes = this.fetchBytes(entry.file)
+      loading = Promise.all([this.init(), bytes]).then(([, b]) => this.insertFile(entry.file, b, PANEL_TABLE, PANEL_COLUMNS))
       // A failed load may be retried (e.g. after the network comes back).
       loading.catch(() => this.provinces.delete(code))
       this.provinces.set(code, loading)
@@ -97,7 +100,8 @@ export class PanelLoader {
 
   /** The precomputed province figures, for the national overview. */
   ensureSummary(): Promise<void> {
-    this.summary ??= this.init().then(() => this.loadFile(this.manifest.summaryFile ?? 'provinces.parquet', PROVINCE_SUMMARY_TABLE, PROVINCE_SUMMARY_COLUMNS))
+    const file = this.manifest.summaryFile ?? 'provinces.parquet'
+    this.summary ??= Promise.all([this.init(), this.fetchBytes(file)]).then(([, b]) => this.insertFile(file, b, PROVINCE_SUMMARY_TABLE, PROVINCE_SUMMARY_COLUMNS))
     this.summary.catch(() => (this.summary = undefined))
     return this.summary
   }
@@ -106,8 +110,7 @@ export class PanelLoader {
     return this.provinces.has(code)
   }
 
-  private async loadFile(file: string, table: string, columns: readonly Column[]): Promise<void> {
-    const bytes = await this.fetchBytes(file)
+  private async insertFile(file: string, bytes: ArrayBuffer, table: string, columns: readonly Column[]): Promise<void> {
     let arrow
     try {
       arrow = await parquetToArrow(bytes, columns)

@@ -23,12 +23,17 @@ async function fetchWasm(url: string, onProgress: (p: StartProgress) => void): P
   const reader = response.body.getReader()
   const chunks: Uint8Array[] = []
   let received = 0
+  let reported = 0
   for (;;) {
     const { done, value } = await reader.read()
     if (done) break
     chunks.push(value)
     received += value.byteLength
-    onProgress({ phase: 'download', fraction: total > 0 ? Math.min(received / total, 1) : undefined, detail: `${(received / 1048576).toFixed(1)} MB` })
+    // A report per chunk would re-render the page thousands of times; ten a second is enough.
+    if (performance.now() - reported > 100) {
+      reported = performance.now()
+      onProgress({ phase: 'download', fraction: total > 0 ? Math.min(received / total, 1) : undefined, detail: `${(received / 1048576).toFixed(1)} MB` })
+    }
   }
   return URL.createObjectURL(new Blob(chunks as BlobPart[], { type: 'application/wasm' }))
 }
@@ -71,6 +76,7 @@ export class WasmDatabase implements Database {
     })
     this.emit({ phase: 'download', fraction: 0 })
     const wasmUrl = await fetchWasm(bundle.mainModule, (p) => this.emit(p))
+    performance.mark('duckdb-wasm-fetched')
     this.emit({ phase: 'instantiate' })
     const worker = new Worker(bundle.mainWorker!)
     const db = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker)
@@ -84,6 +90,7 @@ export class WasmDatabase implements Database {
       URL.revokeObjectURL(wasmUrl)
     }
     await db.open({ query: { castBigIntToDouble: true } })
+    performance.mark('duckdb-instantiated')
     const conn = await db.connect()
     // Never let DuckDB reach for an extension on the internet.
     await conn.query('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false')

@@ -1,0 +1,110 @@
+// `npm run bench`: builds the site, serves dist/ with a plain static server and drives
+// headless Chromium through the leader's path, printing figures (ms, KB) — min / median /
+// max over several cold runs. Nothing here asserts: the figures are read against the
+// budgets in docs/performance.md.
+import { execFileSync } from 'node:child_process'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import type { Page } from 'playwright-core'
+import { launchBrowser } from '../test/support/browser.ts'
+import { serveStatic } from '../test/support/staticServer.ts'
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5)
+const PROVINCE = '430000'
+
+if (!process.argv.includes('--no-build')) execFileSync('npx', ['vite', 'build'], { stdio: 'ignore' })
+
+function stats(values: number[]): string {
+  const s = [...values].sort((a, b) => a - b)
+  const f = (v: number | undefined) => (v === undefined ? '—' : v.toFixed(0))
+  return `${f(s[0])} / ${f(s[Math.floor(s.length / 2)])} / ${f(s.at(-1))}`
+}
+
+function assetBytes(): { jsRaw: number; jsGzip: number; wasm: string[] } {
+  const dir = 'dist/assets'
+  let jsRaw = 0
+  let jsGzip = 0
+  const wasm: string[] = []
+  for (const f of readdirSync(dir)) {
+    const body = readFileSync(join(dir, f))
+    if (f.endsWith('.js') && !f.includes('duckdb-browser')) {
+      jsRaw += body.length
+      jsGzip += gzipSync(body).length
+    }
+    if (f.endsWith('.wasm')) wasm.push(`${f.replace(/-[\w]+\.wasm$/, '')} ${(statSync(join(dir, f)).size / 1048576).toFixed(1)} MB`)
+  }
+  return { jsRaw, jsGzip, wasm }
+}
+
+/** Time from a UI action to the ranking caption changing, measured inside the page. */
+async function timeToCaption(page: Page, act: () => Promise<unknown>): Promise<number> {
+  await page.evaluate(() => {
+    const caption = document.querySelector('[data-testid="ranking-table"] caption')!
+    const w = window as unknown as { __changed: Promise<number>; __start: number }
+    w.__changed = new Promise((resolve, reject) => {
+      const observer = new MutationObserver(() => {
+        observer.disconnect()
+        resolve(performance.now())
+      })
+      observer.observe(caption, { childList: true, characterData: true, subtree: true })
+      setTimeout(() => reject(new Error('the ranking did not change within 30 s')), 30_000)
+    })
+  })
+  const start = await page.evaluate(() => performance.now())
+  await act()
+  const end = await page.evaluate(() => (window as unknown as { __changed: Promise<number> }).__changed)
+  return end - start
+}
+
+const server = await serveStatic('dist')
+const browser = await launchBrowser()
+const cold = { map: [] as number[], ranking: [] as number[], ready: [] as number[], floor: [] as number[], dataKB: [] as number[] }
+const warm = { indicator: [] as number[], year: [] as number[], county: [] as number[] }
+
+for (let run = 0; run < RUNS; run++) {
+  // A new context starts with an empty cache: every run is a cold start.
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } })
+  const page = await context.newPage()
+  await page.goto(`${server.url}#/province/${PROVINCE}`)
+  await page.waitForFunction(() => performance.getEntriesByName('map-painted').length > 0 && performance.getEntriesByName('ranking-painted').length > 0, null, { timeout: 120_000 })
+  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])))
+  const parquetEnd = await page.evaluate((p) => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => e.name.endsWith(`panel/${p}.parquet`))?.responseEnd ?? 0, PROVINCE)
+  cold.map.push(marks['map-painted']!)
+  cold.ranking.push(marks['ranking-painted']!)
+  cold.ready.push(marks['duckdb-ready']!)
+  // The floor: fetching and instantiating the engine, and fetching the province's data.
+  cold.floor.push(Math.max(marks['duckdb-instantiated']!, parquetEnd))
+  const dataBytes = await page.evaluate(() =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => /\/(data|geo)\//.test(e.name)).reduce((sum, e) => sum + e.encodedBodySize, 0),
+  )
+  cold.dataKB.push(dataBytes / 1024)
+
+  const select = page.locator('[data-testid="indicator-select"]')
+  warm.indicator.push(await timeToCaption(page, () => select.selectOption('kg_gross_enrol_rate')))
+  warm.year.push(await timeToCaption(page, () => page.locator('[data-testid="year-select"]').selectOption('2020')))
+  const start = await page.evaluate(() => performance.now())
+  await page.locator('[data-testid="ranking-table"] tbody a').first().click()
+  await page.locator('[data-testid="kpi-cards"] article').first().waitFor()
+  warm.county.push((await page.evaluate(() => performance.now())) - start)
+  await context.close()
+}
+
+const assets = assetBytes()
+const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!
+console.log(`\nBenchmark — ${RUNS} cold runs, headless Chromium, ${PROVINCE} (min / median / max, ms)`)
+console.log(`first map painted            ${stats(cold.map)}`)
+console.log(`first ranking painted        ${stats(cold.ranking)}`)
+console.log(`DuckDB ready (data loaded)   ${stats(cold.ready)}`)
+console.log(`floor: engine + province     ${stats(cold.floor)}`)
+console.log(`first map ÷ floor            ${(median(cold.map) / median(cold.floor)).toFixed(2)}`)
+console.log(`indicator switch             ${stats(warm.indicator)}`)
+console.log(`year switch                  ${stats(warm.year)}`)
+console.log('timeline step                = year switch (each step is a year switch, 1.2 s apart)')
+console.log(`county page open             ${stats(warm.county)}`)
+console.log(`data fetched for first view  ${stats(cold.dataKB)} KB`)
+console.log(`JS excluding wasm workers    ${(assets.jsRaw / 1024).toFixed(0)} KB raw, ${(assets.jsGzip / 1024).toFixed(0)} KB gzip`)
+console.log(`wasm shipped                 ${assets.wasm.join(', ')}`)
+console.log('100 MB CSV import            not measured: the import (issue 6) is not built yet')
+await browser.close()
+await server.close()
