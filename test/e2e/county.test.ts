@@ -1,37 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { HEADLINE_INDICATOR_IDS, getIndicator } from '../../src/indicators/catalog.ts'
 import { formatValue } from '../../src/indicators/format.ts'
 import { countyProblems } from '../../src/indicators/problems.ts'
 import { RULES } from '../../src/indicators/rules.ts'
 import { countySeriesQuery, ruleStatusQuery, type RuleStatusRow, type SeriesRow } from '../../src/queries/index.ts'
 import type { Database } from '../../src/db/types.ts'
-import { launchBrowser, screenshotPath } from '../support/browser.ts'
+import { screenshotPath } from '../support/browser.ts'
 import { bundledDatabase } from '../support/bundled.ts'
-import { serveStatic, type StaticServer } from '../support/staticServer.ts'
+import { openSite } from '../support/site.ts'
 
-let server: StaticServer
-let browser: Browser
+const site = openSite()
 let page: Page
 let db: Database
 
 beforeAll(async () => {
-  server = await serveStatic('dist')
-  browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+  page = site.page
   db = (await bundledDatabase(['430000'])).db
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
 })
 
 describe('county page', () => {
   let code = ''
 
   it('opens from a click on the province map', async () => {
-    await page.goto(`${server.url}#/province/430000`)
+    await page.goto(`${site.server.url}#/province/430000`)
     const canvas = page.locator('[data-testid="map"] canvas').first()
     await canvas.waitFor({ timeout: 60_000 })
     const box = (await canvas.boundingBox())!
@@ -62,7 +54,7 @@ describe('county page', () => {
     }
     await expectProblems(code)
     // 鹤城区 has at least one problem in 2024, so the comparison is not of two empty lists.
-    await page.goto(`${server.url}#/county/431202`)
+    await page.goto(`${site.server.url}#/county/431202`)
     expect((await expectProblems('431202')).length).toBeGreaterThan(0)
     await page.screenshot({ path: screenshotPath('county-top'), fullPage: false })
   })

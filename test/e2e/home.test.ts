@@ -1,31 +1,23 @@
 import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import type { Manifest } from '../../src/db/dataset.ts'
-import { launchBrowser, screenshotPath } from '../support/browser.ts'
-import { serveStatic, type StaticServer } from '../support/staticServer.ts'
+import { screenshotPath } from '../support/browser.ts'
+import { openSite } from '../support/site.ts'
 
 const manifest = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8')) as Manifest
-let server: StaticServer
-let browser: Browser
+const site = openSite()
 let page: Page
 
 beforeAll(async () => {
-  server = await serveStatic('dist')
-  browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+  page = site.page
 })
 
 const countyRows = (p: Page) => p.locator('[data-testid="ranking-table"] tbody tr')
 
 describe('first pages', () => {
   it('starts DuckDB with progress, labels the data 模拟数据 and lists every province', async () => {
-    await page.goto(server.url)
+    await page.goto(site.server.url)
     await expect.poll(() => page.locator('[data-testid="source-badge"]').textContent()).toContain('模拟数据')
     await expect.poll(() => page.locator('[data-testid="province-table"] tbody tr').count(), { timeout: 60_000 }).toBe(manifest.provinces.length)
     await page.screenshot({ path: screenshotPath('national') })

@@ -2,25 +2,22 @@
 // sending .wasm and .parquet as application/octet-stream, with every request to another
 // origin blocked, and the page's Content-Security-Policy in force.
 import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import type { Manifest } from '../../src/db/dataset.ts'
-import { launchBrowser, screenshotPath } from '../support/browser.ts'
-import { serveStatic, type StaticServer } from '../support/staticServer.ts'
+import { screenshotPath } from '../support/browser.ts'
+import { openSite } from '../support/site.ts'
 
 const manifest = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8')) as Manifest
-let server: StaticServer
-let browser: Browser
+const site = openSite({ base: '/dashboards/edu/', types: { '.wasm': 'application/octet-stream', '.parquet': 'application/octet-stream' } })
 let page: Page
 const foreign: string[] = []
 const violations: string[] = []
 const errors: string[] = []
 
 beforeAll(async () => {
-  server = await serveStatic('dist', { base: '/dashboards/edu/', types: { '.wasm': 'application/octet-stream', '.parquet': 'application/octet-stream' } })
-  browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
-  const origin = new URL(server.url).origin
+  page = site.page
+  const origin = new URL(site.server.url).origin
   await page.route('**/*', (route) => {
     const url = route.request().url()
     if (url.startsWith(origin) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue()
@@ -35,15 +32,10 @@ beforeAll(async () => {
   })
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
 describe('hosting on a plain static server', () => {
   it('runs under a sub-path with a generic MIME type for wasm, offline from every other origin, under its CSP', async () => {
-    expect(server.url).toMatch(/\/dashboards\/edu\/$/)
-    await page.goto(server.url)
+    expect(site.server.url).toMatch(/\/dashboards\/edu\/$/)
+    await page.goto(site.server.url)
     await expect.poll(() => page.locator('[data-testid="province-table"] tbody tr').count(), { timeout: 90_000 }).toBe(manifest.provinces.length)
     await page.locator('[data-testid="province-table"] a', { hasText: '浙江省' }).click()
     const zhejiang = manifest.provinces.find((p) => p.code === '330000')!

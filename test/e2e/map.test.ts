@@ -4,31 +4,23 @@ import { tmpdir } from 'node:os'
 import { feature } from 'topojson-client'
 import type { Topology, GeometryCollection } from 'topojson-specification'
 import type { FeatureCollection } from 'geojson'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import type { Manifest } from '../../src/db/dataset.ts'
-import { launchBrowser, screenshotPath } from '../support/browser.ts'
-import { serveStatic, type StaticServer } from '../support/staticServer.ts'
+import { screenshotPath } from '../support/browser.ts'
+import { openSite } from '../support/site.ts'
 
 const manifest = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8')) as Manifest
-let server: StaticServer
-let browser: Browser
+const site = openSite()
 let page: Page
 
 beforeAll(async () => {
-  server = await serveStatic('dist')
-  browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+  page = site.page
 })
 
 describe('province choropleth', () => {
   it('draws every county of the province from the real boundaries', async () => {
-    await page.goto(`${server.url}#/province/330000`)
+    await page.goto(`${site.server.url}#/province/330000`)
     const map = page.locator('[data-testid="map"]')
     await map.locator('canvas').first().waitFor({ timeout: 60_000 })
     const zhejiang = manifest.provinces.find((p) => p.code === '330000')!

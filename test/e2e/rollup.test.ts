@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { RULES } from '../../src/indicators/rules.ts'
 import { countiesQuery, ruleStatusQuery, type CountyRow, type RuleStatusRow } from '../../src/queries/index.ts'
 import { provinceRollup } from '../../src/indicators/rollup.ts'
-import { launchBrowser, screenshotPath } from '../support/browser.ts'
+import { screenshotPath } from '../support/browser.ts'
 import { bundledDatabase } from '../support/bundled.ts'
-import { serveStatic, type StaticServer } from '../support/staticServer.ts'
+import { openSite } from '../support/site.ts'
 
-let server: StaticServer
-let browser: Browser
+const site = openSite()
 let page: Page
 
 beforeAll(async () => {
-  server = await serveStatic('dist')
-  browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+  page = site.page
 })
 
 describe('province problem roll-up and rules page', () => {
@@ -31,7 +23,7 @@ describe('province problem roll-up and rules page', () => {
     const share = expected.find((i) => i.rule.id === 'kg_public_share')!
     expect(share.failing).toBeGreaterThan(0)
 
-    await page.goto(`${server.url}#/province/430000`)
+    await page.goto(`${site.server.url}#/province/430000`)
     await page.locator('[data-testid="rollup-link"]').click()
     const item = page.locator('[data-testid="rollup"] > li[data-rule="kg_public_share"]')
     await expect.poll(() => item.locator('.sentence strong').textContent(), { timeout: 60_000 }).toBe(`${share.sentence}。`)

@@ -1,0 +1,26 @@
+// The built site served by the plain static server and one Chromium page on it, opened
+// before a test file's tests and closed after them.
+import { afterAll, beforeAll } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser } from './browser.ts'
+import { serveStatic, type ServeOptions, type StaticServer } from './staticServer.ts'
+
+export interface Site {
+  server: StaticServer
+  browser: Browser
+  page: Page
+}
+
+export function openSite(options: ServeOptions = {}): Site {
+  const site = {} as Site
+  beforeAll(async () => {
+    site.server = await serveStatic('dist', options)
+    site.browser = await launchBrowser()
+    site.page = await site.browser.newPage({ viewport: { width: 1366, height: 768 } })
+  })
+  afterAll(async () => {
+    await site.browser?.close()
+    await site.server?.close()
+  })
+  return site
+}
