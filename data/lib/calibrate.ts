@@ -54,6 +54,25 @@ export function solveShift(f: (shift: number) => number, target: number, lo = -1
   return (lo + hi) / 2
 }
 
+/** The shift at which the weight-averaged county share, Σ share·w ÷ Σ w, meets the target. */
+export function solveWeightedShare(share: (shift: number, i: number) => number, weight: (i: number) => number, n: number, target: number, lo?: number, hi?: number): number {
+  return solveShift(
+    (x) => {
+      let a = 0
+      let b = 0
+      for (let i = 0; i < n; i++) {
+        const w = weight(i)
+        a += share(x, i) * w
+        b += w
+      }
+      return a / b
+    },
+    target,
+    lo,
+    hi,
+  )
+}
+
 export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x))
 
 type Tolerance = 'pp' | 'rel'

@@ -2,7 +2,7 @@
 // spread (driven by the county profile plus persistent yearly noise), then shifts them per
 // year so the national ratio of sums lands on the published figure. Counts are rounded
 // at the end of each block, so the final check sees exactly what ships.
-import { Panel, sigmoid, solveShift } from './calibrate.ts'
+import { Panel, sigmoid, solveShift, solveWeightedShare } from './calibrate.ts'
 import type { CountyBase } from './census.ts'
 import { ageBand, birthYearCounts } from './cohorts.ts'
 import { profileOf, type CountyProfile } from './profile.ts'
@@ -282,16 +282,7 @@ export function simulate(counties: readonly CountyBase[], targets: NationalTarge
     const res = new Float64Array(N * T)
     for (let t = 0; t < T; t++) {
       const share = (s: number, i: number): number => sigmoid(s + at(beta, i) + at(at(noise, i), t))
-      const s = solveShift((x) => {
-        let a = 0
-        let b = 0
-        for (let i = 0; i < N; i++) {
-          const n = get(teachers, j(i, t))
-          a += share(x, i) * n
-          b += n
-        }
-        return a / b
-      }, steer(key, t) / 100)
+      const s = solveWeightedShare(share, (i) => get(teachers, j(i, t)), N, steer(key, t) / 100)
       for (let i = 0; i < N; i++) res[j(i, t)] = Math.min(get(teachers, j(i, t)), Math.round(share(s, i) * get(teachers, j(i, t))))
     }
     setRounded(out, res)
@@ -421,16 +412,7 @@ export function simulate(counties: readonly CountyBase[], targets: NationalTarge
     }
     for (let t = 0; t < T; t++) {
       const rate = (s: number, i: number): number => clamp(s + at(delta, i) + at(at(noise, i), t), 0.78, 1.05)
-      const s = solveShift((x) => {
-        let a = 0
-        let b = 0
-        for (let i = 0; i < N; i++) {
-          const c = get(cohort, j(i, t))
-          a += rate(x, i) * c
-          b += c
-        }
-        return a / b
-      }, steer('consol_rate', t) / 100, -1, 2)
+      const s = solveWeightedShare(rate, (i) => get(cohort, j(i, t)), N, steer('consol_rate', t) / 100, -1, 2)
       for (let i = 0; i < N; i++) grads[j(i, t)] = Math.round(rate(s, i) * get(cohort, j(i, t)))
     }
     setRounded('consol_cohort', cohort)
@@ -459,16 +441,7 @@ export function simulate(counties: readonly CountyBase[], targets: NationalTarge
     }
     for (let t = 0; t < T; t++) {
       const share = (s: number, i: number): number => sigmoid(s + at(beta, i) + at(at(noisePub, i), t))
-      const s = solveShift((x) => {
-        let a = 0
-        let b = 0
-        for (let i = 0; i < N; i++) {
-          const m = get(mig, j(i, t))
-          a += share(x, i) * m
-          b += m
-        }
-        return a / b
-      }, at(OWN_SHAPE.migrant_public, t) / 100)
+      const s = solveWeightedShare(share, (i) => get(mig, j(i, t)), N, at(OWN_SHAPE.migrant_public, t) / 100)
       for (let i = 0; i < N; i++) migPub[j(i, t)] = Math.min(get(mig, j(i, t)), Math.round(share(s, i) * get(mig, j(i, t))))
     }
     setRounded('migrant_children', mig)
@@ -491,16 +464,7 @@ export function simulate(counties: readonly CountyBase[], targets: NationalTarge
     }
     for (let t = 0; t < T; t++) {
       const share = (s: number, i: number): number => sigmoid(s + at(beta, i) + at(at(noise, i), t))
-      const s = solveShift((x) => {
-        let a = 0
-        let b = 0
-        for (let i = 0; i < N; i++) {
-          const d = get(dis, j(i, t))
-          a += share(x, i) * d
-          b += d
-        }
-        return a / b
-      }, at(OWN_SHAPE.disabled_enrolled, t) / 100)
+      const s = solveWeightedShare(share, (i) => get(dis, j(i, t)), N, at(OWN_SHAPE.disabled_enrolled, t) / 100)
       for (let i = 0; i < N; i++) enr[j(i, t)] = Math.min(get(dis, j(i, t)), Math.round(share(s, i) * get(dis, j(i, t))))
     }
     setRounded('disabled_children', dis)
