@@ -27,16 +27,16 @@ function signed(text: string, value: number): string {
 }
 
 /**
- * Change on last year: rates change in 个百分点, everything else in % of last year's value
- * (a difference of two percentages is not a percentage).
+ * Change on last year: rates change in 个百分点 (a difference of two percentages is not a
+ * percentage); amounts and counts by how much, with the growth in % beside it, as the
+ * reports write 比上年增长x%; ratios such as 生师比 by how much.
  */
 export function formatChange(change: number | null, changePct: number | null, ind: Indicator): string {
-  if (ind.unit === '%') {
-    if (change === null || !Number.isFinite(change)) return MISSING
-    return `${signed(formatNumber(change, 2), change)}个百分点`
-  }
-  if (changePct === null || !Number.isFinite(changePct)) return MISSING
-  return `${signed(formatNumber(changePct, 2), changePct)}%`
+  if (change === null || !Number.isFinite(change)) return MISSING
+  if (ind.unit === '%') return `${signed(formatNumber(change, 2), change)}个百分点`
+  const amount = signed(ind.unit === '' ? formatNumber(change, ind.digits) : formatValue(change, ind), change)
+  if (ind.unit === '' || changePct === null || !Number.isFinite(changePct)) return amount
+  return `${amount}（${signed(formatNumber(changePct, 2), changePct)}%）`
 }
 
 /** Rank movement since last year: ↑3 means three places better. */

@@ -12,10 +12,13 @@ describe('Chinese number formats', () => {
     expect(formatValue(null, getIndicator('kg_public_share'))).toBe('—')
   })
 
-  it('writes rate changes in 个百分点 and other changes in %', () => {
+  it('writes rate changes in 个百分点, amounts with their growth in %, ratios by how much', () => {
     expect(formatChange(0.14, 2.9, getIndicator('kg_public_share'))).toBe('+0.14个百分点')
-    expect(formatChange(611.52, (57926.18 / 57314.66 - 1) * 100, getIndicator('edu_budget'))).toBe('+1.07%')
-    expect(formatChange(-1000, -3.33, getIndicator('edu_budget'))).toBe('-3.33%')
+    expect(formatChange(57926.18 - 57314.66, (57926.18 / 57314.66 - 1) * 100, getIndicator('edu_budget'))).toBe('+612万元（+1.07%）')
+    expect(formatChange(-1000, -3.33, getIndicator('edu_budget'))).toBe('-1,000万元（-3.33%）')
+    expect(formatChange(77938 - 76000, 2.55, getIndicator('salary_gap'))).toBe('+1,938元（+2.55%）')
+    expect(formatChange(-0.25, -1.5, getIndicator('kg_pupil_teacher'))).toBe('-0.3')
+    expect(formatChange(null, null, getIndicator('kg_pupil_teacher'))).toBe('—')
   })
 
   it('shows rank movement and thresholds', () => {
