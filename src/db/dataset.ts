@@ -106,6 +106,12 @@ export class PanelLoader {
     return this.summary
   }
 
+  /** After the panel was emptied or replaced: provinces load again when asked for. */
+  forgetLoaded(): void {
+    this.provinces.clear()
+    this.summary = undefined
+  }
+
   isLoaded(code: string): boolean {
     return this.provinces.has(code)
   }

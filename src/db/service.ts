@@ -1,13 +1,21 @@
-// What the app asks of the data layer: the manifest, a province's data, and queries.
+// What the app asks of the data layer: the manifest, a province's data, and queries; and
+// the switch between the bundled panel and data users load themselves.
 import { PanelLoader, parseManifest, type FetchBytes, type Manifest } from './dataset.ts'
 import type { Database, Query } from './types.ts'
+import { emptyPanel, panelData, replacePanelWithStage, stage, userManifest, type SavedDataStore, type UserDataMeta } from './userData.ts'
+import type { ImportedData } from '../import/validate.ts'
+
+/** Where the panel's rows come from; user data is in the panel once `loaded` resolves. */
+type Source = { kind: 'bundled' } | { kind: 'user'; meta: UserDataMeta; loaded: Promise<void> }
 
 export class DataService {
   private loader?: Promise<PanelLoader>
+  private source?: Promise<Source>
 
   constructor(
     readonly db: Database,
     private readonly fetchBytes: FetchBytes,
+    private readonly saved?: SavedDataStore,
   ) {}
 
   private panel(): Promise<PanelLoader> {
@@ -18,20 +26,74 @@ export class DataService {
     return this.loader
   }
 
+  /** Data kept from an earlier visit replaces the bundled panel from the start. */
+  private current(): Promise<Source> {
+    this.source ??= (async (): Promise<Source> => {
+      const saved = await this.saved?.load().catch(() => null)
+      if (!saved) return { kind: 'bundled' }
+      const loaded = this.init().then(async () => {
+        await stage(this.db, saved.data)
+        await replacePanelWithStage(this.db)
+      })
+      return { kind: 'user', meta: saved.meta, loaded }
+    })()
+    return this.source
+  }
+
   async manifest(): Promise<Manifest> {
+    const [source, loader] = await Promise.all([this.current(), this.panel()])
+    return source.kind === 'user' ? userManifest(loader.manifest, source.meta) : loader.manifest
+  }
+
+  /** The bundled dataset's manifest, whatever is loaded now. */
+  async bundledManifest(): Promise<Manifest> {
     return (await this.panel()).manifest
   }
 
   async ensureProvince(code: string): Promise<void> {
+    const source = await this.current()
+    if (source.kind === 'user') return source.loaded
     await (await this.panel()).ensureProvince(code)
   }
 
   async ensureSummary(): Promise<void> {
+    const source = await this.current()
+    if (source.kind === 'user') return source.loaded
     await (await this.panel()).ensureSummary()
   }
 
   async init(): Promise<void> {
     await (await this.panel()).init()
+  }
+
+  /** Stages an import beside the panel so its checks and the release diff can query it. */
+  async stageImport(data: ImportedData): Promise<void> {
+    await this.init()
+    await stage(this.db, data)
+  }
+
+  /**
+   * Makes the staged import the panel and keeps it in the browser; `kept` is false when
+   * the browser refused to store it (private mode, full disk): it then lasts this visit.
+   */
+  async acceptImport(meta: UserDataMeta, data: ImportedData): Promise<{ manifest: Manifest; kept: boolean }> {
+    await replacePanelWithStage(this.db)
+    ;(await this.panel()).forgetLoaded()
+    this.source = Promise.resolve({ kind: 'user', meta, loaded: Promise.resolve() })
+    const kept = await this.saved?.save({ meta, data: panelData(data) }).then(
+      () => true,
+      () => false,
+    )
+    return { manifest: await this.manifest(), kept: kept ?? false }
+  }
+
+  /** Forgets the user's data and returns to the bundled panel. */
+  async clearUserData(): Promise<Manifest> {
+    await this.saved?.clear()
+    await emptyPanel(this.db)
+    ;(await this.panel()).forgetLoaded()
+    this.source = Promise.resolve({ kind: 'bundled' })
+    return this.manifest()
   }
 
   query<T extends object>(q: Query): Promise<T[]> {

@@ -83,6 +83,30 @@ export const RAW_FIELDS: readonly RawField[] = [
 
 export type RawFieldId = (typeof RAW_FIELDS)[number]['id']
 
+/**
+ * Counts and sums that are parts of another: their total may not exceed it. The import
+ * check rejects a pair that breaks this rather than guess which of the two is wrong.
+ */
+export const PART_WHOLE: readonly { parts: readonly RawFieldId[]; whole: RawFieldId }[] = [
+  { parts: ['kg_public_count'], whole: 'kg_count' },
+  { parts: ['kg_public_enrol', 'kg_inclusive_private_enrol'], whole: 'kg_enrol' },
+  { parts: ['pri_teachers'], whole: 'pri_staff' },
+  { parts: ['pri_teachers_bachelor'], whole: 'pri_teachers' },
+  { parts: ['pri_classes_56'], whole: 'pri_classes' },
+  { parts: ['pri_classes_66'], whole: 'pri_classes_56' },
+  { parts: ['jun_teachers'], whole: 'jun_staff' },
+  { parts: ['jun_teachers_bachelor'], whole: 'jun_teachers' },
+  { parts: ['jun_classes_56'], whole: 'jun_classes' },
+  { parts: ['jun_classes_66'], whole: 'jun_classes_56' },
+  { parts: ['migrant_children_public'], whole: 'migrant_children' },
+  { parts: ['sh_teachers'], whole: 'sh_staff' },
+  { parts: ['sh_classes_56'], whole: 'sh_classes' },
+  { parts: ['spend_kg', 'spend_pri', 'spend_jun', 'spend_sh', 'spend_vs'], whole: 'edu_budget' },
+  { parts: ['edu_budget'], whole: 'budget_total' },
+  { parts: ['rotation_count'], whole: 'rotation_eligible' },
+  { parts: ['rotation_backbone'], whole: 'rotation_count' },
+]
+
 /** Descriptive columns of a county (one row per code), shipped beside the panel. */
 export const COUNTY_FIELDS = [
   { id: 'code', label: '行政区划代码' },

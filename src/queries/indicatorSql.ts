@@ -71,16 +71,17 @@ export type Scope = 'province' | 'all'
  * county and year with the raw parts (num, den), the value after the growth step, rank
  * within the province and within the prefecture (1 = best, ties share a rank), and the
  * threshold status of that year. `scope` 'province' reads `sel.province`. The result is
- * `ranked${suffix}`; `parts${suffix}` keeps num/den for ratio-of-sums aggregates.
+ * `ranked${suffix}`; `parts${suffix}` keeps num/den for ratio-of-sums aggregates. `table` is
+ * the panel, or a staged import being checked against it.
  */
-export function countyValuesCte(indicators: Indicator | readonly Indicator[], scope: Scope = 'province', suffix = ''): string {
+export function countyValuesCte(indicators: Indicator | readonly Indicator[], scope: Scope = 'province', suffix = '', table = 'panel'): string {
   const inds = Array.isArray(indicators) ? indicators : [indicators as Indicator]
   const where = scope === 'all' ? 'TRUE' : 'c.province_code = (SELECT province FROM sel)'
   const base = inds
     .map(
       (i) => `SELECT ${literal(i.id)} AS indicator, p.code, p.year, c.province_code, c.prefecture_code,
         CAST(${i.num} AS DOUBLE) AS num, ${i.den ? `CAST(${i.den} AS DOUBLE)` : 'CAST(NULL AS DOUBLE)'} AS den
-      FROM panel p JOIN counties c ON c.code = p.code WHERE ${where}`,
+      FROM ${table} p JOIN counties c ON c.code = p.code WHERE ${where}`,
     )
     .join('\n      UNION ALL ')
   const meta = inds.map((i) => `(${literal(i.id)}, ${num(i.scale)}, ${Boolean(i.den)}, ${Boolean(i.growth)}, ${i.good === 'up'})`).join(', ')

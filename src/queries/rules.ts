@@ -26,10 +26,10 @@ export interface RuleFilter {
   code?: string
 }
 
-function ruleSelect(rule: Rule): string {
+function ruleSelect(rule: Rule, suffix = ''): string {
   const id = `'${rule.id}'`
   if (rule.kind === 'threshold') {
-    return `SELECT ${id} AS rule, code, year, value, threshold, status, gap, CAST(NULL AS VARCHAR) AS failing FROM ranked WHERE indicator = '${rule.indicator}'`
+    return `SELECT ${id} AS rule, code, year, value, threshold, status, gap, CAST(NULL AS VARCHAR) AS failing FROM ranked${suffix} WHERE indicator = '${rule.indicator}'`
   }
   const parts = rule.parts.map((p) => `'${p}'`).join(', ')
   // A leg without a value (a county with no 中职, say) is skipped; the rule has 无数据 only
@@ -40,7 +40,7 @@ function ruleSelect(rule: Rule): string {
         ELSE '无数据' END AS status,
       CAST(NULL AS DOUBLE) AS gap,
       string_agg(indicator, ',' ORDER BY indicator) FILTER (WHERE status = '未达标') AS failing
-    FROM ranked WHERE indicator IN (${parts}) AND status IS NOT NULL
+    FROM ranked${suffix} WHERE indicator IN (${parts}) AND status IS NOT NULL
     GROUP BY code, year`
 }
 
@@ -48,11 +48,15 @@ function ruleSelect(rule: Rule): string {
  * Status of each rule for every county-year (or one county's years) where a line is in
  * force, with the failing legs of composite rules and how long the status has held.
  */
+function indicatorsOf(rules: readonly Rule[]): Indicator[] {
+  return [...new Map(rules.flatMap(partsOf).map((i): [string, Indicator] => [i.id, i])).values()]
+}
+
 export function ruleStatusQuery(rules: readonly Rule[], f: RuleFilter): Query {
-  const indicators = [...new Map(rules.flatMap(partsOf).map((i): [string, Indicator] => [i.id, i])).values()]
+  const indicators = indicatorsOf(rules)
   const sql = `WITH sel AS (SELECT CAST(? AS VARCHAR) AS province, CAST(? AS VARCHAR) AS code),
     ${countyValuesCte(indicators)},
-    judged AS (${rules.map(ruleSelect).join('\nUNION ALL\n')}),
+    judged AS (${rules.map((r) => ruleSelect(r)).join('\nUNION ALL\n')}),
     islands AS (
       SELECT *, year - row_number() OVER (PARTITION BY rule, code, status ORDER BY year) AS island
       FROM judged WHERE status IS NOT NULL AND ((SELECT code FROM sel) IS NULL OR code = (SELECT code FROM sel))
@@ -61,4 +65,29 @@ export function ruleStatusQuery(rules: readonly Rule[], f: RuleFilter): Query {
       count(*) OVER (PARTITION BY rule, code, status, island ORDER BY year) AS streak
     FROM islands ORDER BY rule, code, year`
   return { sql, params: [f.province, f.code ?? null] }
+}
+
+export interface StatusChangeRow {
+  rule: string
+  code: string
+  year: number
+  before: ThresholdStatus
+  after: ThresholdStatus
+}
+
+/**
+ * The release diff: county-years present both in the panel and in `table` (a new file
+ * of the same counties) whose status on a rule differs between the two.
+ */
+export function statusChangesQuery(rules: readonly Rule[], table: string): Query {
+  const indicators = indicatorsOf(rules)
+  const judged = (suffix: string) => rules.map((r) => ruleSelect(r, suffix)).join('\nUNION ALL\n')
+  const sql = `WITH sel AS (SELECT CAST(NULL AS VARCHAR) AS province),
+    ${countyValuesCte(indicators, 'all', '_old')}, ${countyValuesCte(indicators, 'all', '_new', table)},
+    judged_old AS (${judged('_old')}), judged_new AS (${judged('_new')})
+    SELECT n.rule, n.code, n.year, o.status AS before, n.status AS after
+    FROM judged_new n JOIN judged_old o USING (rule, code, year)
+    WHERE n.status IS NOT NULL AND o.status IS NOT NULL AND n.status <> o.status
+    ORDER BY n.rule, n.code, n.year`
+  return { sql, params: [] }
 }

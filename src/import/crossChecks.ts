@@ -1,0 +1,58 @@
+// The checks that run in SQL once an import is staged beside the panel, turned into report
+// lines; and what the staged import covers (years, provinces), for its manifest.
+import type { Database } from '../db/types.ts'
+import type { UserDataMeta } from '../db/userData.ts'
+import { getIndicator } from '../indicators/catalog.ts'
+import { formatValue } from '../indicators/format.ts'
+import { RAW_FIELDS } from '../indicators/fields.ts'
+import { JUMP_FACTOR, coverageQuery, jumpQuery, rateMismatchQuery, stagedYearsQuery, type CoverageRow, type JumpRow, type RateMismatchRow } from '../queries/importChecks.ts'
+import type { ImportIssue } from './report.ts'
+import type { ImportedData } from './validate.ts'
+
+const FIELD_LABEL = new Map(RAW_FIELDS.map((f) => [f.id, `${f.label}${f.unit ? `(${f.unit})` : ''}`]))
+
+/** Rates that disagree with their parts, and year-on-year jumps, as report issues. */
+export async function crossCheck(db: Database, data: ImportedData, files: readonly string[]): Promise<ImportIssue[]> {
+  const rates = rateMismatchQuery(Object.keys(data.rates).map((indicator) => ({ indicator, percent: data.ratePercent[indicator] ?? false })))
+  const mismatches = rates ? await db.query<RateMismatchRow>(rates) : []
+  const jumps = await db.query<JumpRow>(jumpQuery())
+  const file = (i: number) => files[i] ?? ''
+  return [
+    ...mismatches.map((m): ImportIssue => {
+      const ind = getIndicator(m.indicator)
+      return {
+        file: file(m.file_index),
+        row: m.row,
+        column: ind.label,
+        value: String(m.reported),
+        reason: `与本行分子分母算出的${formatValue(m.computed, ind)}不一致；看板按分子分母计算`,
+        severity: 'warning',
+        action: '已导入，请核实',
+      }
+    }),
+    ...jumps.map(
+      (j): ImportIssue => ({
+        file: file(j.file_index),
+        row: j.row,
+        column: FIELD_LABEL.get(j.field) ?? j.field,
+        value: String(j.value),
+        reason: `比上年（${j.previous}）变化超过${JUMP_FACTOR}倍，请核实`,
+        severity: 'warning',
+        action: '已导入，请核实',
+      }),
+    ),
+  ]
+}
+
+/** What the staged import covers, for its manifest and the source label. */
+export async function importMeta(db: Database, files: readonly { name: string; rows: number }[], importedAt: Date): Promise<UserDataMeta> {
+  const coverage = await db.query<CoverageRow>(coverageQuery())
+  const years = await db.query<{ year: number }>(stagedYearsQuery())
+  return {
+    label: files.map((f) => f.name).join('、'),
+    files: [...files],
+    importedAt: importedAt.toISOString(),
+    years: years.map((y) => y.year),
+    provinces: Object.fromEntries(coverage.map((c) => [c.province_code, { counties: c.counties, rows: c.rows }])),
+  }
+}

@@ -1,0 +1,118 @@
+// Recognising a column by its header: the template's labels, the variants users write
+// (fields.ts aliases), units in brackets, and indicator rates given for cross-checking.
+import { INDICATORS } from '../indicators/catalog.ts'
+import { KEY_FIELDS, RAW_FIELDS, type RawField } from '../indicators/fields.ts'
+import { normalizeText } from './cells.ts'
+
+export type ColumnTarget =
+  | { kind: 'code' }
+  | { kind: 'year' }
+  /** The county's name, checked against the code. */
+  | { kind: 'name' }
+  /** A raw field; `factor` converts the header's unit into the field's. */
+  | { kind: 'field'; id: string; factor: number }
+  /** A rate users report beside its parts; checked against them, never stored. */
+  | { kind: 'rate'; indicator: string; percent: boolean }
+  | { kind: 'ignore' }
+
+export interface ColumnMapping {
+  index: number
+  /** Spreadsheet column letter (A, B, … AA). */
+  letter: string
+  header: string
+  target: ColumnTarget
+  /** Said in the report: a unit converted, or assumed because the header has none. */
+  note?: string
+  /** Why the column could not be used as it stands. */
+  problem?: string
+}
+
+const NAME_HEADERS = ['区县', '区县名称', '县区', '县区名称', '县(市、区)', '县(市区)', '县市区', '单位名称', '名称', '地区']
+
+/** How many of the header's unit make one of the field's unit. */
+const UNIT_FACTORS: Record<string, Record<string, number>> = {
+  万元: { 万元: 1, 元: 1e-4, 千元: 0.1, 亿元: 1e4 },
+  元: { 元: 1, 万元: 1e4, 千元: 1e3 },
+  人: { 人: 1, 名: 1, 万人: 1e4 },
+  所: { 所: 1, 个: 1 },
+  个: { 个: 1, 班: 1 },
+}
+
+export function columnLetter(index: number): string {
+  let n = index + 1
+  let letters = ''
+  while (n > 0) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters
+    n = Math.floor((n - 1) / 26)
+  }
+  return letters
+}
+
+/** Header text without its bracketed unit, and the unit. */
+export function splitUnit(header: string): { base: string; unit: string } {
+  const text = normalizeText(header).replace(/[*:：]/g, '')
+  const match = /^(.*?)[([【](?:单位)?([^)\]】]*)[)\]】]$/.exec(text)
+  if (!match) return { base: text, unit: '' }
+  return { base: match[1]!, unit: match[2]! }
+}
+
+type Candidate = { kind: 'code' | 'year' | 'name' } | { kind: 'field'; field: RawField } | { kind: 'rate'; indicator: string }
+
+const CANDIDATES: ReadonlyMap<string, Candidate> = (() => {
+  const map = new Map<string, Candidate>()
+  const add = (names: readonly string[], c: Candidate) => names.forEach((n) => map.set(splitUnit(n).base, c))
+  for (const k of KEY_FIELDS) add([k.id, k.label, ...k.aliases], { kind: k.id })
+  add(NAME_HEADERS, { kind: 'name' })
+  for (const f of RAW_FIELDS) add([f.id, f.label, ...(f.aliases ?? [])], { kind: 'field', field: f })
+  for (const i of INDICATORS) if (i.den && !i.growth && !map.has(i.label)) add([i.label], { kind: 'rate', indicator: i.id })
+  return map
+})()
+
+/** The field a user picks in the mapping step, with its unit factor read from the header. */
+export function fieldTarget(field: RawField, headerUnit: string): { target: ColumnTarget; note?: string; problem?: string } {
+  if (headerUnit === '') {
+    const money = field.unit === '万元' || field.unit === '元'
+    return { target: { kind: 'field', id: field.id, factor: 1 }, note: money ? `表头未注明单位，按${field.unit}读取` : undefined }
+  }
+  const factor = UNIT_FACTORS[field.unit]?.[headerUnit]
+  if (factor === undefined) {
+    return { target: { kind: 'ignore' }, problem: `单位“${headerUnit}”无法换算为“${field.label}”的单位${field.unit || '（无单位）'}` }
+  }
+  const note = factor === 1 ? undefined : `按${headerUnit}换算为${field.unit}（×${factor}）`
+  return { target: { kind: 'field', id: field.id, factor }, note }
+}
+
+export function matchHeader(header: string, index: number): ColumnMapping {
+  const base: ColumnMapping = { index, letter: columnLetter(index), header, target: { kind: 'ignore' } }
+  const { base: name, unit } = splitUnit(header)
+  if (name === '') return base
+  const c = CANDIDATES.get(name)
+  if (!c) return { ...base, problem: '未识别的列，请指定对应字段或忽略' }
+  if (c.kind === 'field') return { ...base, ...fieldTarget(c.field, unit) }
+  if (c.kind === 'rate') return { ...base, target: { kind: 'rate', indicator: c.indicator, percent: unit === '%' } }
+  return { ...base, target: { kind: c.kind } }
+}
+
+/** Mappings of a header row; a field claimed twice keeps its first column. */
+export function matchHeaders(headers: readonly string[]): ColumnMapping[] {
+  const taken = new Set<string>()
+  return headers.map((h, i) => {
+    const m = matchHeader(h, i)
+    const key = targetKey(m.target)
+    if (key === null) return m
+    if (taken.has(key)) return { ...m, target: { kind: 'ignore' }, note: undefined, problem: `与前面的列对应同一字段，本列未导入` }
+    taken.add(key)
+    return m
+  })
+}
+
+export function targetKey(t: ColumnTarget): string | null {
+  if (t.kind === 'field') return t.id
+  if (t.kind === 'rate') return `rate:${t.indicator}`
+  return t.kind === 'ignore' ? null : t.kind
+}
+
+/** How many of a row's cells are recognised headers; the header row has the most. */
+export function recognisedCount(cells: readonly string[]): number {
+  return cells.filter((c) => CANDIDATES.has(splitUnit(c).base)).length
+}

@@ -1,0 +1,111 @@
+// Turning a CSV, Excel or Parquet file into rows of cells, and finding its header row.
+import Papa from 'papaparse'
+import readXlsxFile from 'read-excel-file/universal'
+import { parquetReadObjects } from 'hyparquet'
+import { compressors } from 'hyparquet-compressors'
+import { cellText, type Cell } from './cells.ts'
+import { recognisedCount } from './headers.ts'
+
+export type FileFormat = 'csv' | 'xlsx' | 'parquet'
+
+/** Encodings offered for CSV files; GB18030 reads everything GBK and GB2312 wrote. */
+export const ENCODINGS = [
+  { id: 'utf-8', label: 'UTF-8' },
+  { id: 'gb18030', label: 'GBK / GB18030（Excel、WPS 在中文 Windows 上的默认）' },
+  { id: 'utf-16le', label: 'UTF-16（Excel “Unicode 文本”）' },
+] as const
+export type Encoding = (typeof ENCODINGS)[number]['id']
+
+export function formatOf(fileName: string): FileFormat | null {
+  const ext = /\.([^.]+)$/.exec(fileName.toLowerCase())?.[1]
+  if (ext === 'csv' || ext === 'txt' || ext === 'tsv') return 'csv'
+  if (ext === 'xlsx') return 'xlsx'
+  if (ext === 'parquet') return 'parquet'
+  return null
+}
+
+/** BOMs decide; otherwise text that is not valid UTF-8 is taken for GBK/GB18030. */
+export function detectEncoding(bytes: Uint8Array): Encoding {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8'
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le'
+  try {
+    // The head is enough to tell, and streaming ignores a character cut at its end.
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, 1 << 20), { stream: true })
+    return 'utf-8'
+  } catch {
+    return 'gb18030'
+  }
+}
+
+export function decodeText(bytes: Uint8Array, encoding: Encoding): string {
+  // TextDecoder drops the BOM itself.
+  return new TextDecoder(encoding).decode(bytes)
+}
+
+/** The first rows of a CSV text, for finding its header. */
+export function csvHead(text: string, rows = 20): string[][] {
+  return Papa.parse<string[]>(text, { preview: rows, skipEmptyLines: false }).data
+}
+
+/**
+ * Streams a CSV text's rows with their 1-based row numbers; `onProgress` gets the share
+ * of the text read. Returning false from `onRow` is not needed: callers stop by
+ * terminating the worker.
+ */
+export function readCsv(text: string, onRow: (cells: string[], row: number) => void, onProgress?: (fraction: number) => void): void {
+  let row = 0
+  let reported = 0
+  Papa.parse<string[]>(text, {
+    skipEmptyLines: false,
+    step: (result) => {
+      onRow(result.data, ++row)
+      const cursor = result.meta.cursor
+      if (onProgress && cursor - reported > text.length / 100) {
+        reported = cursor
+        onProgress(cursor / text.length)
+      }
+    },
+  })
+}
+
+export interface SheetRows {
+  name: string
+  rows: Cell[][]
+}
+
+export async function readXlsx(bytes: ArrayBuffer): Promise<SheetRows[]> {
+  const sheets = await readXlsxFile(bytes)
+  return sheets.map((s) => ({ name: s.sheet, rows: s.data as Cell[][] }))
+}
+
+/** A Parquet file as a header row (its column names) followed by its rows. */
+export async function readParquetRows(bytes: ArrayBuffer): Promise<Cell[][]> {
+  const objects = await parquetReadObjects({ file: bytes, compressors })
+  const names = objects.length > 0 ? Object.keys(objects[0]!) : []
+  return [names, ...objects.map((o) => names.map((n) => o[n] as Cell))]
+}
+
+/**
+ * The header row: among the first rows, the one with most recognised column names (a
+ * title row or a merged group header above it is passed over). Each column's header is
+ * taken from that row, or, where it is empty (a cell merged down from above), from the
+ * nearest filled cell above it.
+ */
+export function locateHeader(head: readonly (readonly Cell[])[]): { index: number; headers: string[] } | null {
+  let best = -1
+  let bestCount = 0
+  head.slice(0, 20).forEach((row, i) => {
+    const n = recognisedCount(row.map(cellText))
+    if (n > bestCount) [best, bestCount] = [i, n]
+  })
+  if (best < 0) return null
+  const width = Math.max(...head.slice(0, best + 1).map((r) => r.length))
+  const headers = Array.from({ length: width }, (_, c) => {
+    for (let r = best; r >= 0; r--) {
+      const text = cellText(head[r]?.[c]).trim()
+      if (text !== '') return text
+    }
+    return ''
+  })
+  return { index: best, headers }
+}

@@ -1,0 +1,189 @@
+// Users' files through the same inspect → validate → stage → cross-check path the browser
+// runs (the worker calls the same functions; the SQL runs in the same engine).
+import { beforeAll, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseNumber, parseCode } from '../../src/import/cells.ts'
+import { crossCheck, importMeta } from '../../src/import/crossChecks.ts'
+import { matchHeader } from '../../src/import/headers.ts'
+import { inspectFile, validateFiles, type InputFile } from '../../src/import/pipeline.ts'
+import { reportCsv } from '../../src/import/report.ts'
+import type { ImportRules, ValidationResult } from '../../src/import/validate.ts'
+import { replacePanelWithStage, stage } from '../../src/db/userData.ts'
+import { statusChangesQuery, type StatusChangeRow } from '../../src/queries/rules.ts'
+import { RULES } from '../../src/indicators/rules.ts'
+import { DATA_DIR, bundledDatabase } from '../support/bundled.ts'
+import { bundledRules, fixture } from '../support/importFixtures.ts'
+
+let rules: ImportRules
+beforeAll(async () => {
+  rules = await bundledRules()
+})
+
+const validate = (...files: InputFile[]) => validateFiles(files.map((file) => ({ file, choice: {} })), rules)
+/** Issues as [row, column, value, reason, severity, action] for exact comparison. */
+const compact = (r: ValidationResult) => r.issues.map((i) => [i.row, i.column, i.value, i.reason, i.severity, i.action])
+const column = (r: ValidationResult, id: string) => Array.from(r.data.fields[id]!)
+
+describe('cells', () => {
+  it('reads the numbers users write and refuses the rest with a reason', () => {
+    expect(parseNumber('1,234')).toEqual({ kind: 'number', value: 1234, percent: false })
+    expect(parseNumber('１２３')).toEqual({ kind: 'number', value: 123, percent: false })
+    expect(parseNumber('12.5%')).toEqual({ kind: 'number', value: 12.5, percent: true })
+    expect(parseNumber('－5')).toEqual({ kind: 'number', value: -5, percent: false })
+    for (const missing of ['', '—', '-', '／', ' ', null, 'N/A', '无']) expect(parseNumber(missing)).toEqual({ kind: 'missing' })
+    expect(parseNumber('12,34')).toEqual({ kind: 'invalid', reason: '千分位逗号位置不对，无法确定数值' })
+    expect(parseNumber('约300')).toEqual({ kind: 'invalid', reason: '不是数字' })
+    expect(parseCode('430121000000')).toEqual({ ok: true, value: '430121' })
+    expect(parseCode(430121)).toEqual({ ok: true, value: '430121' })
+    expect(parseCode('43012')).toEqual({ ok: false, reason: '行政区划代码应为6位数字' })
+  })
+
+  it('understands units in headers and never guesses an unknown one', () => {
+    expect(matchHeader('一般公共预算教育支出(亿元)', 0).target).toEqual({ kind: 'field', id: 'edu_budget', factor: 1e4 })
+    expect(matchHeader('义务教育教师年平均工资（万元）', 1)).toMatchObject({ target: { kind: 'field', id: 'teacher_salary', factor: 1e4 }, note: '按万元换算为元（×10000）' })
+    expect(matchHeader('一般公共预算教育支出', 2)).toMatchObject({ target: { kind: 'field', id: 'edu_budget', factor: 1 }, note: '表头未注明单位，按万元读取' })
+    expect(matchHeader('在园幼儿数(所)', 3)).toMatchObject({ target: { kind: 'ignore' }, problem: '单位“所”无法换算为“在园幼儿数”的单位人' })
+    expect(matchHeader('备注', 27)).toMatchObject({ letter: 'AB', target: { kind: 'ignore' }, problem: '未识别的列，请指定对应字段或忽略' })
+  })
+})
+
+describe('import fixtures', () => {
+  it('UTF-8 with BOM and the template headers: everything accepted, thousands separators read', async () => {
+    const r = await validate(fixture('bom.csv'))
+    expect(r.files).toEqual([{ file: 'bom.csv', encoding: 'utf-8', sheet: undefined, rowsRead: 2, accepted: 2, rejected: 0, blank: 1 }])
+    expect(r.issues).toEqual([])
+    expect(column(r, 'kg_enrol')).toEqual([43664, 38033])
+    expect(column(r, 'edu_budget')).toEqual([234276.9, 237433.9])
+  })
+
+  it('GBK: detected, header variants and 元 understood, full-width digits read, the name mismatch reported', async () => {
+    const inspection = await inspectFile(fixture('gbk.csv'))
+    expect(inspection.encoding).toBe('gb18030')
+    expect(inspection.mapping.map((m) => m.target.kind)).toEqual(['code', 'year', 'name', 'field', 'field', 'field', 'rate'])
+    const r = await validate(fixture('gbk.csv'))
+    expect(r.files[0]).toMatchObject({ encoding: 'gb18030', rowsRead: 3, accepted: 3, rejected: 0 })
+    expect(compact(r)).toEqual([
+      [null, 'F列 一般公共预算教育经费（元）', '', '按元换算为万元（×0.0001）', 'info', '已导入，请核实'],
+      [4, 'C列 区县名称', '长沙县', '名称与代码430104对应的区县“岳麓区”不一致，已按代码导入', 'warning', '已导入，请核实'],
+    ])
+    expect(r.data.code).toEqual(['430181', '430104', '430104'])
+    expect(Array.from(r.data.year)).toEqual([2024, 2024, 2023])
+    expect(column(r, 'kg_enrol')).toEqual([36500, NaN, 30000])
+    expect(column(r, 'edu_budget')).toEqual([125000, NaN, 98000])
+    expect(Array.from(r.data.rates.kg_public_share!)).toEqual([54.8, NaN, 50])
+  })
+
+  it('GBK read as UTF-8 on the user’s override gives garbled headers, so nothing is recognised', async () => {
+    const inspection = await inspectFile(fixture('gbk.csv'), { encoding: 'utf-8' })
+    expect(inspection.error).toBe('找不到表头：前20行中没有可识别的列名（如“行政区划代码”“年份”），请对照模板检查')
+  })
+
+  it('a file with every kind of problem: each one listed with row, column, value and reason', async () => {
+    const r = await validate(fixture('problems.csv'))
+    expect(r.files[0]).toMatchObject({ rowsRead: 9, accepted: 4, rejected: 5, blank: 2 })
+    expect(r.issueCount).toEqual({ error: 9, warning: 1, info: 1 })
+    expect(compact(r)).toEqual([
+      [3, '', '430121 | 2024 | 200 | 105 | 38033 | 24791 | 2630 | 0 | 65.2', '长沙县2024年的数据重复：与problems.csv第2行相同，保留前者', 'error', '整行未导入'],
+      [4, 'A列 行政区划代码', '999999', '未知的行政区划代码：不在看板的区县名单中（已撤并或代码有误？）', 'error', '整行未导入'],
+      [5, 'B列 年份', '1999', '年份超出范围（2000–2026）', 'error', '整行未导入'],
+      [6, 'C列 幼儿园数(所)', 'abc', '不是数字', 'error', '单元格未导入'],
+      [6, 'D列 公办幼儿园数(所)', '-3', '不能为负数', 'error', '单元格未导入'],
+      [6, 'E列 在园幼儿数(人)', '12.5%', '百分数不能填入人数、金额等数量字段', 'error', '单元格未导入'],
+      [6, 'F列 公办园在园幼儿数(人)', '1.5', '应为整数', 'error', '单元格未导入'],
+      [6, 'H列 小学56人及以上班级数(个)', '120 / 100', '小学56人及以上班级数（120）大于小学班级数（100），两者均未导入', 'error', '单元格未导入'],
+      [8, '', '', '本行只有6个单元格，少于表头的9列，缺少的按无数据处理', 'warning', '已导入，请核实'],
+      [9, '', '430111 | 2024 | 50 | 30 | 1000 | 200 | 300 | 3 | 20 | extra', '本行有10个单元格，多于表头的9列（可能有未加引号的逗号），无法确定各值所属的列', 'error', '整行未导入'],
+      [10, '', '合计 |  | 330 | 175 | 59033 | 33991 | 3530 | 12 | ', '合计行：看板由各区县的数据自行汇总，此行不导入', 'info', '整行未导入'],
+    ])
+    // The row with bad cells is kept without them; the short row keeps what it has.
+    expect(r.data.code).toEqual(['430121', '430181', '430104', '430105'])
+    expect(column(r, 'pri_classes')).toEqual([2630, NaN, 900, NaN])
+    expect(column(r, 'kg_enrol')).toEqual([38033, NaN, 20000, 1000])
+    // Every issue is in the downloadable report, with a BOM and one line each.
+    const csv = reportCsv(r.reportLines)
+    expect(csv.startsWith('\uFEFF文件,行,列,值,问题,类别,处理\r\n')).toBe(true)
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(1 + 11)
+  })
+
+  it('Excel with a title row and merged two-row header; the chosen sheet is read', async () => {
+    const inspection = await inspectFile(fixture('merged-header.xlsx'))
+    expect(inspection).toMatchObject({ sheets: ['2024年', '2023年'], sheet: '2024年', headerRow: 3 })
+    expect(inspection.mapping.map((m) => [m.header, m.target.kind])).toEqual([
+      ['行政区划代码', 'code'],
+      ['年份', 'year'],
+      ['幼儿园数（所）', 'field'],
+      ['在园幼儿数（人）', 'field'],
+      ['公办园在园幼儿数（人）', 'field'],
+    ])
+    const first = await validate(fixture('merged-header.xlsx'))
+    expect(first.files).toEqual([{ file: 'merged-header.xlsx', sheet: '2024年', encoding: undefined, rowsRead: 2, accepted: 2, rejected: 0, blank: 0 }])
+    expect(column(first, 'kg_enrol')).toEqual([38033, 36500])
+    const second = await validateFiles([{ file: fixture('merged-header.xlsx'), choice: { sheet: '2023年' } }], rules)
+    expect(second.data.code).toEqual(['430121'])
+    expect(Array.from(second.data.year)).toEqual([2023])
+  })
+
+  it('a file that is not what its name says is reported, not thrown', async () => {
+    const r = await validate({ name: 'broken.xlsx', bytes: new TextEncoder().encode('not a zip').buffer as ArrayBuffer }, { name: '说明.docx', bytes: new ArrayBuffer(0) })
+    expect(r.issues.map((i) => [i.file, i.action])).toEqual([
+      ['broken.xlsx', '整个文件未导入'],
+      ['说明.docx', '整个文件未导入'],
+    ])
+    expect(r.issues[0]!.reason).toMatch(/^无法读取：不是有效的Excel（\.xlsx）工作簿/)
+    expect(r.issues[1]!.reason).toBe('无法识别的文件类型：请使用 .csv、.xlsx 或 .parquet 文件（旧版 .xls 请在 Excel 中另存为 .xlsx）')
+  })
+
+  it('the bundled Parquet and template import with no error', async () => {
+    const bytes = (path: string) => {
+      const b = readFileSync(join(DATA_DIR, path))
+      return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)
+    }
+    for (const [name, path, rows] of [['430000.parquet', 'panel/430000.parquet', 1220], ['template.csv', 'template.csv', 2]] as const) {
+      const r = await validate({ name, bytes: bytes(path) })
+      expect(r.issues.filter((i) => i.severity === 'error')).toEqual([])
+      expect(r.files[0]).toMatchObject({ accepted: rows, rejected: 0 })
+    }
+  })
+})
+
+describe('checks in SQL on the staged import', () => {
+  it('a rate that disagrees with its parts, a tenfold jump across files, a duplicate across files; coverage and the release diff', async () => {
+    const { db, loader } = await bundledDatabase([])
+    await loader.init()
+    const problems = await validate(fixture('problems.csv'))
+    await stage(db, problems.data)
+    expect(await crossCheck(db, problems.data, ['problems.csv'])).toEqual([
+      { file: 'problems.csv', row: 7, column: '公办园在园幼儿占比', value: '54', reason: '与本行分子分母算出的45.0%不一致；看板按分子分母计算', severity: 'warning', action: '已导入，请核实' },
+    ])
+
+    const years = await validate(fixture('2023.csv'), fixture('2024.csv'))
+    expect(compact(years)).toEqual([[3, '', '430121 | 2023 | 43664 | 27018', '长沙县2023年的数据重复：与2023.csv第2行相同，保留前者', 'error', '整行未导入']])
+    await stage(db, years.data)
+    expect(await crossCheck(db, years.data, ['2023.csv', '2024.csv'])).toEqual([
+      { file: '2024.csv', row: 2, column: '在园幼儿数(人)', value: '4366', reason: '比上年（43664）变化超过3倍，请核实', severity: 'warning', action: '已导入，请核实' },
+      { file: '2024.csv', row: 2, column: '公办园在园幼儿数(人)', value: '2701', reason: '比上年（27018）变化超过3倍，请核实', severity: 'warning', action: '已导入，请核实' },
+    ])
+    const meta = await importMeta(db, [{ name: '2023.csv', rows: 2 }, { name: '2024.csv', rows: 2 }], new Date('2026-11-25T08:00:00Z'))
+    expect(meta).toEqual({
+      label: '2023.csv、2024.csv',
+      files: [{ name: '2023.csv', rows: 2 }, { name: '2024.csv', rows: 2 }],
+      importedAt: '2026-11-25T08:00:00.000Z',
+      years: [2023, 2024],
+      provinces: { '430000': { counties: 2, rows: 4 } },
+    })
+
+    // The release diff: 2024.csv replaced by a corrected file where 长沙县's share falls below 50%.
+    await replacePanelWithStage(db)
+    const corrected = await validate(fixture('2023.csv'), {
+      name: '2024更正.csv',
+      bytes: new TextEncoder().encode('行政区划代码,年份,在园幼儿数,公办园在园幼儿数\n430121,2024,43660,21000\n430181,2024,36500,20000\n').buffer as ArrayBuffer,
+    })
+    await stage(db, corrected.data)
+    const changes = await db.query<StatusChangeRow>(statusChangesQuery(RULES, 'import_stage'))
+    expect(changes).toEqual([
+      { rule: 'kg_public_share', code: '430121', year: 2024, before: '达标', after: '未达标' },
+      { rule: 'preschool_three_rates', code: '430121', year: 2024, before: '达标', after: '未达标' },
+    ])
+  })
+})
