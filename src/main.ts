@@ -4,13 +4,14 @@ import App from './App.vue'
 import { DATA_SERVICE } from './composables/useData.ts'
 import { httpFetchBytes } from './db/dataset.ts'
 import { DataService } from './db/service.ts'
+import { indexedDbStore } from './import/saved.ts'
 import { WasmDatabase } from './db/wasm.ts'
 import { router } from './router.ts'
 import { useDatasetStore } from './stores/dataset.ts'
 import './styles.css'
 
 const db = new WasmDatabase()
-const service = new DataService(db, httpFetchBytes(new URL('data/', document.baseURI).href))
+const service = new DataService(db, httpFetchBytes(new URL('data/', document.baseURI).href), indexedDbStore())
 
 const app = createApp(App)
 const pinia = createPinia()

@@ -14,6 +14,8 @@ export const router = createRouter({
     { path: '/province/:province/problems', name: 'rollup', component: RollupView },
     { path: '/county/:code', name: 'county', component: CountyView },
     { path: '/rules', name: 'rules', component: RulesView },
+    // The import brings its worker, Excel reader and forms along; only users who open it pay for them.
+    { path: '/import', name: 'import', component: () => import('./views/ImportView.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 })

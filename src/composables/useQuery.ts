@@ -1,5 +1,6 @@
 import { ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue'
 import type { Query } from '../db/types.ts'
+import { useDatasetStore } from '../stores/dataset.ts'
 import { useDataService } from './useData.ts'
 
 export interface QueryState<T> {
@@ -12,17 +13,19 @@ export interface QueryState<T> {
  * Runs the query that `build` returns whenever its inputs change; a result that arrives
  * after a newer request was made is dropped. `build` returns null while inputs are unset.
  * `province` names the province whose data must be loaded first; 'summary' asks for the
- * precomputed province figures instead, and null for the county list only.
+ * precomputed province figures instead, and null for the county list only. Every query
+ * runs again when the data is replaced.
  */
 export function useQuery<T extends object>(build: () => { query: Query; province: string | 'summary' | null } | null): QueryState<T> {
   const service = useDataService()
+  const dataset = useDatasetStore()
   const rows = shallowRef<T[]>([])
   const loading = ref(false)
   const error = ref<string | null>(null)
   let latest = 0
   watch(
-    build,
-    async (request) => {
+    () => [build(), dataset.version] as const,
+    async ([request]) => {
       const id = ++latest
       if (!request) return
       loading.value = true

@@ -106,13 +106,47 @@ export function matchHeaders(headers: readonly string[]): ColumnMapping[] {
   })
 }
 
-export function targetKey(t: ColumnTarget): string | null {
-  if (t.kind === 'field') return t.id
-  if (t.kind === 'rate') return `rate:${t.indicator}`
-  return t.kind === 'ignore' ? null : t.kind
+function targetKey(t: ColumnTarget): string | null {
+  return t.kind === 'ignore' ? null : targetKeyOf(t)
 }
 
 /** How many of a row's cells are recognised headers; the header row has the most. */
 export function recognisedCount(cells: readonly string[]): number {
   return cells.filter((c) => CANDIDATES.has(splitUnit(c).base)).length
+}
+
+/** Choices offered in the mapping step, grouped as the template groups its columns. */
+export const TARGET_GROUPS: readonly { label: string; options: readonly { key: string; label: string }[] }[] = [
+  {
+    label: '基本',
+    options: [
+      { key: 'code', label: '行政区划代码' },
+      { key: 'year', label: '年份' },
+      { key: 'name', label: '区县名称（用于核对）' },
+    ],
+  },
+  ...[...new Set(RAW_FIELDS.map((f) => f.group))].map((group) => ({
+    label: group,
+    options: RAW_FIELDS.filter((f) => f.group === group).map((f) => ({ key: `field:${f.id}`, label: `${f.label}${f.unit ? `（${f.unit}）` : ''}` })),
+  })),
+  { label: '比率（仅用于核对）', options: INDICATORS.filter((i) => i.den && !i.growth).map((i) => ({ key: `rate:${i.id}`, label: i.label })) },
+]
+
+export function targetKeyOf(t: ColumnTarget): string {
+  if (t.kind === 'field') return `field:${t.id}`
+  if (t.kind === 'rate') return `rate:${t.indicator}`
+  return t.kind
+}
+
+/** The mapping a user picks for a column; a field's unit factor is read from its header. */
+export function chooseTarget(key: string, header: string): { target: ColumnTarget; note?: string; problem?: string } {
+  const [kind, id] = key.split(':') as [string, string | undefined]
+  const { unit } = splitUnit(header)
+  if (kind === 'field') {
+    const field = RAW_FIELDS.find((f) => f.id === id)
+    if (field) return fieldTarget(field, unit)
+  }
+  if (kind === 'rate' && id) return { target: { kind: 'rate', indicator: id, percent: unit === '%' } }
+  if (kind === 'code' || kind === 'year' || kind === 'name') return { target: { kind } }
+  return { target: { kind: 'ignore' } }
 }

@@ -54,3 +54,8 @@ export function countySearchQuery(text: string, limit = 12): Query {
     params: [q, q, q],
   }
 }
+
+/** Every county's code and name: what an import's codes are checked against. */
+export function countyNamesQuery(): Query {
+  return { sql: 'SELECT code, name FROM counties ORDER BY code', params: [] }
+}

@@ -70,6 +70,7 @@ export function ruleStatusQuery(rules: readonly Rule[], f: RuleFilter): Query {
 export interface StatusChangeRow {
   rule: string
   code: string
+  county: string
   year: number
   before: ThresholdStatus
   after: ThresholdStatus
@@ -85,8 +86,8 @@ export function statusChangesQuery(rules: readonly Rule[], table: string): Query
   const sql = `WITH sel AS (SELECT CAST(NULL AS VARCHAR) AS province),
     ${countyValuesCte(indicators, 'all', '_old')}, ${countyValuesCte(indicators, 'all', '_new', table)},
     judged_old AS (${judged('_old')}), judged_new AS (${judged('_new')})
-    SELECT n.rule, n.code, n.year, o.status AS before, n.status AS after
-    FROM judged_new n JOIN judged_old o USING (rule, code, year)
+    SELECT n.rule, n.code, c.name AS county, n.year, o.status AS before, n.status AS after
+    FROM judged_new n JOIN judged_old o USING (rule, code, year) JOIN counties c ON c.code = n.code
     WHERE n.status IS NOT NULL AND o.status IS NOT NULL AND n.status <> o.status
     ORDER BY n.rule, n.code, n.year`
   return { sql, params: [] }

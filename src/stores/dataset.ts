@@ -8,6 +8,8 @@ export const useDatasetStore = defineStore('dataset', () => {
   const progress = ref<StartProgress>({ phase: 'download' })
   const error = ref<string | null>(null)
   const manifest = shallowRef<Manifest | null>(null)
+  /** Bumped when the panel's rows are replaced (an import accepted or cleared): every query runs again. */
+  const version = ref(0)
 
   const ready = computed(() => progress.value.phase === 'ready')
   const simulated = computed(() => manifest.value?.simulated ?? true)
@@ -27,5 +29,10 @@ export const useDatasetStore = defineStore('dataset', () => {
     manifest.value = m
   }
 
-  return { progress, error, manifest, ready, simulated, sourceLabel, years, provinces, setProgress, fail, setManifest }
+  function replaceData(m: Manifest): void {
+    manifest.value = m
+    version.value++
+  }
+
+  return { progress, error, manifest, version, ready, simulated, sourceLabel, years, provinces, setProgress, fail, setManifest, replaceData }
 })

@@ -182,8 +182,8 @@ describe('checks in SQL on the staged import', () => {
     await stage(db, corrected.data)
     const changes = await db.query<StatusChangeRow>(statusChangesQuery(RULES, 'import_stage'))
     expect(changes).toEqual([
-      { rule: 'kg_public_share', code: '430121', year: 2024, before: '达标', after: '未达标' },
-      { rule: 'preschool_three_rates', code: '430121', year: 2024, before: '达标', after: '未达标' },
+      { rule: 'kg_public_share', code: '430121', county: '长沙县', year: 2024, before: '达标', after: '未达标' },
+      { rule: 'preschool_three_rates', code: '430121', county: '长沙县', year: 2024, before: '达标', after: '未达标' },
     ])
   })
 })

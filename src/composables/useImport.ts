@@ -1,0 +1,177 @@
+// The import page's flow: files inspected in the worker, the mapping confirmed, every row
+// checked (worker) and cross-checked (SQL on the staged rows), then accepted or dropped.
+import { onScopeDispose, ref, shallowRef, toRaw } from 'vue'
+import { dropStage, type UserDataMeta } from '../db/userData.ts'
+import { ImportCancelled, ImportClient } from '../import/client.ts'
+import { crossCheck, importMeta } from '../import/crossChecks.ts'
+import type { ColumnTarget } from '../import/headers.ts'
+import type { FileChoice, FileInspection } from '../import/pipeline.ts'
+import { issueCsvLine, reportCsv, type ImportIssue } from '../import/report.ts'
+import type { ValidationResult } from '../import/validate.ts'
+import { RULES } from '../indicators/rules.ts'
+import { STAGE_TABLE } from '../queries/importChecks.ts'
+import { countyNamesQuery } from '../queries/lists.ts'
+import { statusChangesQuery, type StatusChangeRow } from '../queries/rules.ts'
+import { useDatasetStore } from '../stores/dataset.ts'
+import { useDataService } from './useData.ts'
+
+export interface ImportEntry {
+  file: File
+  inspection: FileInspection
+  choice: Required<Pick<FileChoice, 'mapping'>> & FileChoice
+}
+
+export interface ImportReport {
+  result: ValidationResult
+  /** Issues found in SQL (rates against parts, jumps). */
+  crossIssues: ImportIssue[]
+  /** Counties whose status on a rule differs from the data loaded now (user data only). */
+  changes: StatusChangeRow[]
+  meta: UserDataMeta
+  csv: string
+}
+
+export type ImportPhase = 'choose' | 'reading' | 'checking' | 'report' | 'accepting'
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e))
+
+export function useImport() {
+  const service = useDataService()
+  const dataset = useDatasetStore()
+  const client = new ImportClient()
+  onScopeDispose(() => client.cancel())
+
+  const entries = ref<ImportEntry[]>([])
+  const phase = ref<ImportPhase>('choose')
+  const progress = ref({ fraction: 0, file: '' })
+  const report = shallowRef<ImportReport | null>(null)
+  const error = ref<string | null>(null)
+  const notice = ref<string | null>(null)
+
+  async function run<T>(next: ImportPhase, task: () => Promise<T>, back: ImportPhase): Promise<T | undefined> {
+    phase.value = next
+    error.value = null
+    try {
+      return await task()
+    } catch (e) {
+      phase.value = back
+      if (!(e instanceof ImportCancelled)) error.value = errorText(e)
+      return undefined
+    }
+  }
+
+  async function add(files: readonly File[]): Promise<void> {
+    report.value = null
+    await run(
+      'reading',
+      async () => {
+        for (const file of files) {
+          const inspection = await client.inspect(file)
+          entries.value.push({ file, inspection, choice: { encoding: inspection.encoding, sheet: inspection.sheet, mapping: inspection.mapping } })
+        }
+        phase.value = 'choose'
+      },
+      'choose',
+    )
+  }
+
+  /** Reads a file again with another encoding or sheet; the mapping is found anew. */
+  async function reread(index: number, choice: Pick<FileChoice, 'encoding' | 'sheet'>): Promise<void> {
+    const entry = entries.value[index]
+    if (!entry) return
+    await run(
+      'reading',
+      async () => {
+        const inspection = await client.inspect(entry.file, choice)
+        entries.value[index] = { file: entry.file, inspection, choice: { ...choice, mapping: inspection.mapping } }
+        phase.value = 'choose'
+      },
+      'choose',
+    )
+  }
+
+  function assign(index: number, column: number, target: ColumnTarget, note?: string, problem?: string): void {
+    const mapping = entries.value[index]?.choice.mapping
+    const m = mapping?.[column]
+    if (m) mapping[column] = { ...m, target, note, problem }
+  }
+
+  function remove(index: number): void {
+    entries.value.splice(index, 1)
+    report.value = null
+  }
+
+  async function check(): Promise<void> {
+    const done = await run(
+      'checking',
+      async (): Promise<ImportReport> => {
+        await service.init()
+        const names = await service.query<{ code: string; name: string }>(countyNamesQuery())
+        const rules = { counties: new Map(names.map((c) => [c.code, c.name])), years: { min: 2000, max: new Date().getFullYear() } }
+        progress.value = { fraction: 0, file: '' }
+        const result = await client.validate(
+          // Plain copies: the worker cannot be sent Vue's reactive proxies.
+          entries.value.map((e) => ({ file: toRaw(e.file), choice: JSON.parse(JSON.stringify(e.choice)) as FileChoice })),
+          rules,
+          (fraction, file) => (progress.value = { fraction, file }),
+        )
+        await service.stageImport(result.data)
+        const crossIssues = await crossCheck(service.db, result.data, result.files.map((f) => f.file))
+        // The release diff compares with data the user loaded before, not with simulated data.
+        const changes = dataset.simulated ? [] : await service.query<StatusChangeRow>(statusChangesQuery(RULES, STAGE_TABLE))
+        const accepted = result.files.map((f) => ({ name: f.file, rows: f.accepted }))
+        const meta = await importMeta(service.db, accepted, new Date())
+        const csv = reportCsv([...result.reportLines, ...crossIssues.map(issueCsvLine)])
+        return { result, crossIssues, changes, meta, csv }
+      },
+      'choose',
+    )
+    if (done) {
+      report.value = done
+      phase.value = 'report'
+    }
+  }
+
+  function cancel(): void {
+    client.cancel()
+  }
+
+  async function accept(): Promise<void> {
+    const r = report.value
+    if (!r) return
+    await run(
+      'accepting',
+      async () => {
+        const { manifest, kept } = await service.acceptImport(r.meta, r.result.data)
+        dataset.replaceData(manifest)
+        notice.value = kept
+          ? `已导入 ${r.result.data.length} 行数据（${r.meta.label}），看板现在显示这些数据；数据保存在本浏览器中，刷新后仍在，可随时清除。`
+          : `已导入 ${r.result.data.length} 行数据，但浏览器未允许保存（可能是隐私模式或存储已满），关闭页面后需重新导入。`
+        entries.value = []
+        report.value = null
+        phase.value = 'choose'
+      },
+      'report',
+    )
+  }
+
+  async function discard(): Promise<void> {
+    report.value = null
+    phase.value = 'choose'
+    await dropStage(service.db)
+  }
+
+  async function clearUserData(): Promise<void> {
+    await run(
+      'accepting',
+      async () => {
+        dataset.replaceData(await service.clearUserData())
+        notice.value = '已清除导入的数据，恢复为内置的模拟数据。'
+        phase.value = 'choose'
+      },
+      'choose',
+    )
+  }
+
+  return { entries, phase, progress, report, error, notice, add, reread, assign, remove, check, cancel, accept, discard, clearUserData }
+}
