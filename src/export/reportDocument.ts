@@ -5,7 +5,8 @@ import { reportLines, type LineKind, type ReportSection } from './reportSection.
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
-const font = (eastAsia: string) => ({ ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia })
+// The hint keeps “”、… in the Chinese font: Word would otherwise set them in Times New Roman.
+const font = (eastAsia: string) => ({ ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia, hint: 'eastAsia' })
 /** 三号 (16 pt) body on fixed 28 pt lines; sizes in half-points, spacing and indents in twips. */
 const BODY_LINE = { line: 560, lineRule: LineRuleType.EXACT }
 const TWO_CHARACTERS = 640
