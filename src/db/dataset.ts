@@ -47,7 +47,7 @@ export class DataFileError extends Error {
   }
 }
 
-export function parseManifest(text: string, file = 'manifest.json'): Manifest {
+export function parseManifest(text: string, file = 'data/manifest.json'): Manifest {
   let raw: unknown
   try {
     raw = JSON.parse(text)
@@ -121,7 +121,8 @@ export class PanelLoader {
     try {
       arrow = await parquetToArrow(bytes, columns)
     } catch (e) {
-      throw new DataFileError(file, `不是有效的 Parquet 文件（${e instanceof Error ? e.message : String(e)}）。`)
+      // Paths in the manifest are relative to the site's data/ folder; the user sees it whole.
+      throw new DataFileError(`data/${file}`, `不是有效的 Parquet 文件（${e instanceof Error ? e.message : String(e)}），可能在复制时损坏。请从原网站目录重新复制该文件。`)
     }
     const stage = `_stage_${++this.staging}`
     await this.db.insertArrow(stage, arrow)

@@ -28,15 +28,20 @@ export class BoundaryFileError extends Error {
 
 type ProvinceTopology = Topology<{ counties: GeometryCollection<BoundaryProperties>; prefectures: GeometryCollection<BoundaryProperties> }>
 
-export function parseProvinceTopology(text: string, file: string): ProvinceBoundaries {
-  let topo: ProvinceTopology
+const RECOPY = '可能在复制时损坏，请从原网站目录重新复制该文件。'
+
+function parseJson<T>(text: string, file: string): T {
   try {
-    topo = JSON.parse(text) as ProvinceTopology
+    return JSON.parse(text) as T
   } catch {
-    throw new BoundaryFileError(file, '不是有效的 JSON。')
+    throw new BoundaryFileError(file, `不是有效的 JSON，${RECOPY}`)
   }
-  if (topo.type !== 'Topology' || !topo.objects?.counties || !topo.objects?.prefectures) {
-    throw new BoundaryFileError(file, '不是含 counties 与 prefectures 对象的 TopoJSON。')
+}
+
+export function parseProvinceTopology(text: string, file: string): ProvinceBoundaries {
+  const topo = parseJson<ProvinceTopology>(text, file)
+  if (topo?.type !== 'Topology' || !topo.objects?.counties || !topo.objects?.prefectures) {
+    throw new BoundaryFileError(file, `不是含 counties 与 prefectures 对象的 TopoJSON，${RECOPY}`)
   }
   return {
     counties: feature(topo, topo.objects.counties) as FeatureCollection<Geometry, BoundaryProperties>,
@@ -51,7 +56,7 @@ async function fetchGeoText(baseUrl: string, name: string): Promise<string> {
   try {
     response = await fetch(new URL(name, baseUrl))
   } catch {
-    throw new BoundaryFileError(file, '网络请求失败。')
+    throw new BoundaryFileError(file, '网络请求失败，请检查网站服务是否正常。')
   }
   if (!response.ok) throw new BoundaryFileError(file, `服务器返回 HTTP ${response.status}。请确认网站目录完整复制了 geo 文件夹。`)
   return response.text()
@@ -75,14 +80,9 @@ type ChinaTopology = Topology<{
 }>
 
 export function parseChinaTopology(text: string, file: string): ChinaBoundaries {
-  let topo: ChinaTopology
-  try {
-    topo = JSON.parse(text) as ChinaTopology
-  } catch {
-    throw new BoundaryFileError(file, '不是有效的 JSON。')
-  }
-  if (topo.type !== 'Topology' || !topo.objects?.provinces || !topo.objects?.nanhai) {
-    throw new BoundaryFileError(file, '不是含 provinces 与 nanhai 对象的 TopoJSON。')
+  const topo = parseJson<ChinaTopology>(text, file)
+  if (topo?.type !== 'Topology' || !topo.objects?.provinces || !topo.objects?.nanhai) {
+    throw new BoundaryFileError(file, `不是含 provinces 与 nanhai 对象的 TopoJSON，${RECOPY}`)
   }
   const provinces = feature(topo, topo.objects.provinces) as FeatureCollection<Geometry, BoundaryProperties>
   const others = topo.objects.others ? (feature(topo, topo.objects.others) as FeatureCollection<Geometry, BoundaryProperties>).features : []

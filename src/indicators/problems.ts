@@ -74,9 +74,3 @@ export function countyProblems(rows: readonly RuleStatusRow[], year: number): Pr
   }
   return problems.sort((a, b) => b.streak - a.streak || b.severity - a.severity)
 }
-
-/** The list as plain text, numbered as a report section writes it. */
-export function problemsAsText(title: string, problems: readonly Problem[]): string {
-  if (problems.length === 0) return `${title}\n未发现未达标事项。`
-  return [title, ...problems.map((p, i) => `${i + 1}. ${p.sentence}。`)].join('\n')
-}

@@ -80,3 +80,13 @@ export function provinceRollup(rows: readonly RuleStatusRow[], year: number, nam
   }
   return items.sort((a, b) => b.failing - a.failing)
 }
+
+/** How the failing set moved since last year, or '' when last year was not judged. */
+export function movesText(item: RollupItem): string {
+  return item.previousFailing === null ? '' : `新增未达标${item.newlyFailing}个，转为达标${item.newlyPassing}个。`
+}
+
+/** One failing county's shortfall, with its streak when it has lasted. */
+export function countyDetail(c: FailingCounty): string {
+  return c.streak > 1 ? `${c.detail}，连续${c.streak}年` : c.detail
+}

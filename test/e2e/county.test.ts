@@ -6,8 +6,10 @@ import { countyProblems } from '../../src/indicators/problems.ts'
 import { RULES } from '../../src/indicators/rules.ts'
 import { countySeriesQuery, ruleStatusQuery, type RuleStatusRow, type SeriesRow } from '../../src/queries/index.ts'
 import type { Database } from '../../src/db/types.ts'
+import { problemsContent, reportLines } from '../../src/export/reportSection.ts'
 import { screenshotPath } from '../support/browser.ts'
 import { bundledDatabase } from '../support/bundled.ts'
+import { downloadedDocx, downloadedText } from '../support/download.ts'
 import { openSite } from '../support/site.ts'
 
 const site = openSite()
@@ -57,6 +59,19 @@ describe('county page', () => {
     await page.goto(`${site.server.url}#/county/431202`)
     expect((await expectProblems('431202')).length).toBeGreaterThan(0)
     await page.screenshot({ path: screenshotPath('county-top'), fullPage: false })
+  })
+
+  it('exports the county’s problems as a Word document and as text, labelled 模拟数据', async () => {
+    const rules = await db.query<RuleStatusRow>(ruleStatusQuery(RULES, { province: '430000', code: '431202' }))
+    const lines = reportLines({ ...problemsContent('鹤城区2024年存在问题', countyProblems(rules, 2024)), date: '', source: '模拟数据' }).map((l) => l.text)
+    const buttons = page.locator('[data-testid="problems"]')
+    const docx = await downloadedDocx(page, buttons.locator('[data-testid="export-docx"]'))
+    expect(docx.name).toBe('鹤城区2024年存在问题.docx')
+    expect(docx.paragraphs.filter((_, i) => i !== 2)).toEqual(lines.filter((_, i) => i !== 2))
+    expect(docx.paragraphs[1]).toBe('数据来源：模拟数据')
+    const text = await downloadedText(page, buttons.locator('[data-testid="export-txt"]'))
+    expect(text.bom).toBe(true)
+    expect(text.lines.filter(Boolean)).toEqual(docx.paragraphs)
   })
 
   it('adds two counties to compare, and a reload gives the same page', async () => {

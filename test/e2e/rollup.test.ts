@@ -3,8 +3,10 @@ import type { Page } from 'playwright-core'
 import { RULES } from '../../src/indicators/rules.ts'
 import { countiesQuery, ruleStatusQuery, type CountyRow, type RuleStatusRow } from '../../src/queries/index.ts'
 import { provinceRollup } from '../../src/indicators/rollup.ts'
+import { reportLines, rollupContent } from '../../src/export/reportSection.ts'
 import { screenshotPath } from '../support/browser.ts'
 import { bundledDatabase } from '../support/bundled.ts'
+import { downloadedDocx, downloadedText } from '../support/download.ts'
 import { openSite } from '../support/site.ts'
 
 const site = openSite()
@@ -15,11 +17,13 @@ beforeAll(async () => {
 })
 
 describe('province problem roll-up and rules page', () => {
+  let expected: ReturnType<typeof provinceRollup> = []
+
   it('lists every rule’s failing counties as the same query counts them in Node', async () => {
     const { db } = await bundledDatabase(['430000'])
     const rows = await db.query<RuleStatusRow>(ruleStatusQuery(RULES, { province: '430000' }))
     const names = new Map((await db.query<CountyRow>(countiesQuery('430000'))).map((c) => [c.code, c.name]))
-    const expected = provinceRollup(rows, 2024, names, '全省')
+    expected = provinceRollup(rows, 2024, names, '全省')
     const share = expected.find((i) => i.rule.id === 'kg_public_share')!
     expect(share.failing).toBeGreaterThan(0)
 
@@ -29,7 +33,31 @@ describe('province problem roll-up and rules page', () => {
     await expect.poll(() => item.locator('.sentence strong').textContent(), { timeout: 60_000 }).toBe(`${share.sentence}。`)
     expect(await page.locator('[data-testid="rollup"] > li').count()).toBe(expected.length)
     await page.screenshot({ path: screenshotPath('rollup-hunan') })
+  })
 
+  it('exports the roll-up as a Word document and as text, labelled 模拟数据, items in order', async () => {
+    const lines = reportLines({ ...rollupContent('湖南省2024年存在问题汇总', expected), date: '', source: '模拟数据' }).map((l) => l.text)
+    type Watched = { cspViolations: string[] }
+    // docx must run under the page's CSP (no eval, no new Function).
+    await page.evaluate(() => {
+      const w = window as unknown as Watched
+      w.cspViolations = []
+      document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(e.violatedDirective))
+    })
+    const docx = await downloadedDocx(page, page.locator('[data-testid="export-docx"]'))
+    expect(docx.name).toBe('湖南省2024年存在问题汇总.docx')
+    expect(docx.paragraphs.slice(0, 2)).toEqual(lines.slice(0, 2))
+    expect(docx.paragraphs[2]).toMatch(/^导出日期：\d{4}年\d{1,2}月\d{1,2}日$/)
+    expect(docx.paragraphs.slice(3)).toEqual(lines.slice(3))
+    const text = await downloadedText(page, page.locator('[data-testid="export-txt"]'))
+    expect(text.name).toBe('湖南省2024年存在问题汇总.txt')
+    expect(text.bom).toBe(true)
+    expect(text.lines.filter(Boolean).map((l) => l.trim())).toEqual(docx.paragraphs)
+    expect(await page.evaluate(() => (window as unknown as Watched).cspViolations)).toEqual([])
+  })
+
+  it('opens the map of a rule', async () => {
+    const item = page.locator('[data-testid="rollup"] > li[data-rule="kg_public_share"]')
     await item.locator('.map-link').click()
     await expect.poll(() => page.url()).toContain('indicator=kg_public_share')
     await page.locator('[data-testid="map"] canvas').first().waitFor()

@@ -26,12 +26,15 @@ export interface ServeOptions {
   base?: string
   /** MIME type overrides by extension, e.g. { '.wasm': 'application/octet-stream' }. */
   types?: Record<string, string>
+  /** Files replaced by path under the root, e.g. 'data/panel/430000.parquet': null for a missing file, text for a corrupt one. */
+  files?: Record<string, string | null>
 }
 
 export async function serveStatic(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const base = options.base ?? '/'
   const types = { ...TYPES, ...options.types }
   const absRoot = resolve(root)
+  const typeOf = (file: string) => types[extname(file)] ?? 'application/octet-stream'
   const server: Server = createServer((req, res) => {
     void (async () => {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
@@ -44,10 +47,19 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
         res.writeHead(403).end()
         return
       }
+      const replaced = options.files?.[path.slice(base.length)]
+      if (replaced === null) {
+        res.writeHead(404).end()
+        return
+      }
+      if (replaced !== undefined) {
+        res.writeHead(200, { 'content-type': typeOf(file) }).end(replaced)
+        return
+      }
       try {
         if ((await stat(file)).isDirectory()) file = join(file, 'index.html')
         const body = await readFile(file)
-        res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-length': body.length })
+        res.writeHead(200, { 'content-type': typeOf(file), 'content-length': body.length })
         res.end(body)
       } catch {
         res.writeHead(404).end()

@@ -78,14 +78,14 @@ describe('PanelLoader', () => {
     const db = await createNodeDatabase()
     const loader = new PanelLoader(db, fetchBytes, manifest)
     await loader.ensureProvince('990000')
-    await expect(loader.ensureProvince('980000')).rejects.toThrow(/panel\/980000\.parquet.*不是有效的 Parquet/)
+    await expect(loader.ensureProvince('980000')).rejects.toThrow(/data\/panel\/980000\.parquet.*不是有效的 Parquet.*重新复制/)
     const [{ n }] = (await db.query<{ n: number }>({ sql: 'SELECT count(*) AS n FROM panel', params: [] })) as [{ n: number }]
     expect(n).toBe(3)
     await expect(loader.ensureProvince('110000')).rejects.toThrow('数据集中没有省份代码 110000')
   })
 
   it('rejects a manifest that is not JSON with the file named', () => {
-    expect(() => parseManifest('<html>')).toThrow('数据文件 manifest.json 无法读取')
+    expect(() => parseManifest('<html>')).toThrow('数据文件 data/manifest.json 无法读取')
     expect(() => parseManifest('{}')).toThrow(/缺少 provinces/)
   })
 })

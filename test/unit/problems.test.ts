@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { getIndicator, thresholdFor } from '../../src/indicators/catalog.ts'
-import { countyProblems, problemsAsText } from '../../src/indicators/problems.ts'
+import { countyProblems } from '../../src/indicators/problems.ts'
 import { RULES } from '../../src/indicators/rules.ts'
 import type { RuleStatusRow } from '../../src/queries/rules.ts'
 
@@ -64,10 +64,8 @@ describe('存在问题 sentences', () => {
     expect(problems.map((p) => p.rule)).toEqual(['consolidation_rate', 'kg_gross_enrol_rate', 'kg_public_share'])
   })
 
-  it('reports nothing for a county that meets every line or lacks data, and says so in text', () => {
+  it('reports nothing for a county that meets every line or lacks data', () => {
     const rows = [row('kg_public_share', 2024, '达标', 60), row('cv_primary', 2024, '无数据', null), row('kg_public_share', 2023, '未达标', 40)]
     expect(countyProblems(rows, 2024)).toEqual([])
-    expect(problemsAsText('甲区存在问题', [])).toBe('甲区存在问题\n未发现未达标事项。')
-    expect(problemsAsText('甲区存在问题', countyProblems(rows, 2023))).toBe('甲区存在问题\n1. 2023年公办园在园幼儿占比为40.0%，低于50%的要求，差距10.00个百分点。')
   })
 })
