@@ -21,6 +21,8 @@ export interface ManifestProvince {
   counties: number
   rows: number
   bytes: number
+  /** Answers to the first view's statements, computed at build time (data/snapshots.ts). */
+  snapshot?: string
 }
 
 export interface Manifest {

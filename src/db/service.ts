@@ -1,14 +1,19 @@
 // What the app asks of the data layer: the manifest, a province's data, and queries.
 import { PanelLoader, parseManifest, type FetchBytes, type Manifest } from './dataset.ts'
+import { Snapshots } from './snapshot.ts'
 import type { Database, Query } from './types.ts'
 
 export class DataService {
   private loader?: Promise<PanelLoader>
+  /** First-view answers of the bundled dataset, painted while the engine starts. */
+  readonly snapshots: Snapshots
 
   constructor(
     readonly db: Database,
     private readonly fetchBytes: FetchBytes,
-  ) {}
+  ) {
+    this.snapshots = new Snapshots(fetchBytes)
+  }
 
   private panel(): Promise<PanelLoader> {
     this.loader ??= this.fetchBytes('manifest.json').then((bytes) => {
