@@ -1,6 +1,5 @@
 // Loads the panel into DuckDB: the county list once, then each province's Parquet file
 // the first time a view needs it.
-import { parquetToArrow } from './parquet.ts'
 import {
   COUNTIES_TABLE,
   COUNTY_COLUMNS,
@@ -113,6 +112,8 @@ export class PanelLoader {
   }
 
   private async insertFile(file: string, bytes: ArrayBuffer, table: string, columns: readonly Column[]): Promise<void> {
+    // The Parquet reader and Arrow load with the first file, not before the first view.
+    const { parquetToArrow } = await import('./parquet.ts')
     let arrow
     try {
       arrow = await parquetToArrow(bytes, columns)

@@ -2,6 +2,7 @@
 // computed at build time by the same SQL in the same engine (data/snapshots.ts) and keyed by
 // statement, so a snapshot can only ever stand in for the very query it answers.
 import type { FetchBytes } from './dataset.ts'
+import { gunzip } from './gzip.ts'
 import type { Query } from './types.ts'
 
 /** One statement's answer, column names once and the rows as arrays (half the bytes of objects). */
@@ -29,13 +30,6 @@ export function fromSnapshotTable<T>(table: SnapshotTable): T[] {
   return table.rows.map((values) => Object.fromEntries(table.columns.map((c, i) => [c, values[i]])) as T)
 }
 
-/** The text of a gzipped file; a server that already undid the gzip (Content-Encoding) hands over plain text. */
-async function gunzipText(bytes: ArrayBuffer): Promise<string> {
-  const head = new Uint8Array(bytes, 0, Math.min(2, bytes.byteLength))
-  if (head[0] !== 0x1f || head[1] !== 0x8b) return new TextDecoder().decode(bytes)
-  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
-}
-
 /** Snapshot files, each fetched once; a missing or broken file only means waiting for DuckDB. */
 export class Snapshots {
   private readonly files = new Map<string, Promise<Snapshot | null>>()
@@ -47,7 +41,7 @@ export class Snapshots {
     let snapshot = this.files.get(file)
     if (!snapshot) {
       snapshot = this.fetchBytes(file)
-        .then(async (bytes) => JSON.parse(await gunzipText(bytes)) as Snapshot)
+        .then(async (bytes) => JSON.parse(await (await gunzip(new Blob([bytes]))).text()) as Snapshot)
         .catch(() => null)
       this.files.set(file, snapshot)
     }
