@@ -1,5 +1,6 @@
 // What the app asks of the data layer: the manifest, a province's data, and queries.
 import { PanelLoader, parseManifest, type FetchBytes, type Manifest } from './dataset.ts'
+import { QueryCache } from './cache.ts'
 import { Snapshots } from './snapshot.ts'
 import type { Database, Query } from './types.ts'
 
@@ -7,6 +8,8 @@ export class DataService {
   private loader?: Promise<PanelLoader>
   /** First-view answers of the bundled dataset, painted while the engine starts. */
   readonly snapshots: Snapshots
+  /** Answers already given; cleared when the data is replaced. */
+  readonly cache = new QueryCache()
 
   constructor(
     readonly db: Database,
@@ -40,6 +43,6 @@ export class DataService {
   }
 
   query<T extends object>(q: Query): Promise<T[]> {
-    return this.db.query<T>(q)
+    return this.cache.get(q, () => this.db.query<T>(q))
   }
 }
