@@ -10,7 +10,9 @@ import { panelDivisions } from './lib/divisions.ts'
 import { simulate } from './lib/simulate.ts'
 import { NATIONAL_NAMES, NationalTargets, YEARS } from './lib/targets.ts'
 import { writeManifest, writeParquet, writeTemplate } from './lib/write.ts'
+import { writeSnapshots } from './snapshots.ts'
 import { SUMMARY_FILE, writeProvinceSummaries } from './summaries.ts'
+import { snapshotFile } from '../src/db/snapshot.ts'
 
 /** Fixed so that a rerun reproduces the files byte for byte; bump when the model changes. */
 const GENERATED_AT = '2026-11-25'
@@ -62,7 +64,7 @@ async function main(): Promise<void> {
   for (const f of ruleFailures(panel, [2018, 2020, 2023, 2024])) console.log(`  ${f.rule.padEnd(22)} ${Object.entries(f.byYear).map(([y, v]) => `${y} ${v}`).join('  ')}`)
 
   mkdirSync(outDir, { recursive: true })
-  const provinces = await writeParquet(outDir, joined.counties, panel)
+  const provinces = (await writeParquet(outDir, joined.counties, panel)).map((p) => ({ ...p, snapshot: snapshotFile(p.code) }))
   writeTemplate(outDir, panel, [{ code: '430121', year: 2023 }, { code: '430121', year: 2024 }])
   writeManifest(outDir, {
     simulated: true,
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
     rows: provinces.reduce((s, p) => s + p.rows, 0),
   })
   await writeProvinceSummaries(outDir)
+  await writeSnapshots(outDir, provinces.map((p) => p.code), YEARS.at(-1)!)
   const largest = provinces.reduce((a, b) => (b.bytes > a.bytes ? b : a))
   const totalBytes = provinces.reduce((s, p) => s + p.bytes, 0)
   console.log(`wrote ${provinces.length} province files (${(totalBytes / 1024).toFixed(0)} KB, largest ${largest.code} ${(largest.bytes / 1024).toFixed(0)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`)

@@ -1,9 +1,11 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import NationalView from './views/NationalView.vue'
 import ProvinceView from './views/ProvinceView.vue'
-import CountyView from './views/CountyView.vue'
-import RollupView from './views/RollupView.vue'
-import RulesView from './views/RulesView.vue'
+
+// The two first views load with the app; the others when first opened.
+const CountyView = () => import('./views/CountyView.vue')
+const RollupView = () => import('./views/RollupView.vue')
+const RulesView = () => import('./views/RulesView.vue')
 
 // Hash history: any static server can host the site without rewrite rules.
 export const router = createRouter({

@@ -1,6 +1,7 @@
 import { ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue'
 import type { Query } from '../db/types.ts'
 import { useDatasetStore } from '../stores/dataset.ts'
+import { markOnce } from './markOnce.ts'
 import { useDataService } from './useData.ts'
 
 export interface QueryState<T> {
@@ -14,7 +15,8 @@ export interface QueryState<T> {
  * after a newer request was made is dropped. `build` returns null while inputs are unset.
  * `province` names the province whose data must be loaded first; 'summary' asks for the
  * precomputed province figures instead, and null for the county list only. Every query
- * runs again when the data is replaced.
+ * runs again when the data is replaced. On the bundled dataset, the build's answer
+ * (snapshot) is shown until DuckDB's arrives.
  */
 export function useQuery<T extends object>(build: () => { query: Query; province: string | 'summary' | null } | null): QueryState<T> {
   const service = useDataService()
@@ -29,10 +31,13 @@ export function useQuery<T extends object>(build: () => { query: Query; province
       const id = ++latest
       if (!request) return
       loading.value = true
+      const snapshot = dataset.simulated ? dataset.provinces.find((p) => p.code === request.province)?.snapshot : undefined
+      if (snapshot) void service.snapshots.rows<T>(snapshot, request.query).then((early) => early && id === latest && loading.value && (rows.value = early))
       try {
         if (request.province === null) await service.init()
         else await (request.province === 'summary' ? service.ensureSummary() : service.ensureProvince(request.province))
         const result = await service.query<T>(request.query)
+        markOnce('first-query-answered')
         if (id !== latest) return
         rows.value = result
         error.value = null

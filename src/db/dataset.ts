@@ -1,6 +1,5 @@
 // Loads the panel into DuckDB: the county list once, then each province's Parquet file
 // the first time a view needs it.
-import { parquetToArrow } from './parquet.ts'
 import {
   COUNTIES_TABLE,
   COUNTY_COLUMNS,
@@ -21,6 +20,8 @@ export interface ManifestProvince {
   counties: number
   rows: number
   bytes: number
+  /** Answers to the first view's statements, computed at build time (data/snapshots.ts). */
+  snapshot?: string
 }
 
 export interface Manifest {
@@ -117,6 +118,8 @@ export class PanelLoader {
   }
 
   private async insertFile(file: string, bytes: ArrayBuffer, table: string, columns: readonly Column[]): Promise<void> {
+    // The Parquet reader and Arrow load with the first file, not before the first view.
+    const { parquetToArrow } = await import('./parquet.ts')
     let arrow
     try {
       arrow = await parquetToArrow(bytes, columns)

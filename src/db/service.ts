@@ -1,6 +1,8 @@
 // What the app asks of the data layer: the manifest, a province's data, and queries; and
 // the switch between the bundled panel and data users load themselves.
 import { PanelLoader, parseManifest, type FetchBytes, type Manifest } from './dataset.ts'
+import { QueryCache } from './cache.ts'
+import { Snapshots } from './snapshot.ts'
 import type { Database, Query } from './types.ts'
 import { emptyPanel, panelData, replacePanelWithStage, stage, userManifest, type SavedDataStore, type UserDataMeta } from './userData.ts'
 import type { ImportedData } from '../import/validate.ts'
@@ -11,12 +13,18 @@ type Source = { kind: 'bundled' } | { kind: 'user'; meta: UserDataMeta; loaded: 
 export class DataService {
   private loader?: Promise<PanelLoader>
   private source?: Promise<Source>
+  /** First-view answers of the bundled dataset, painted while the engine starts. */
+  readonly snapshots: Snapshots
+  /** Answers already given; cleared when the data is replaced. */
+  readonly cache = new QueryCache()
 
   constructor(
     readonly db: Database,
     private readonly fetchBytes: FetchBytes,
     private readonly saved?: SavedDataStore,
-  ) {}
+  ) {
+    this.snapshots = new Snapshots(fetchBytes)
+  }
 
   private panel(): Promise<PanelLoader> {
     this.loader ??= this.fetchBytes('manifest.json').then((bytes) => {
@@ -79,6 +87,7 @@ export class DataService {
   async acceptImport(meta: UserDataMeta, data: ImportedData): Promise<{ manifest: Manifest; kept: boolean }> {
     await replacePanelWithStage(this.db)
     ;(await this.panel()).forgetLoaded()
+    this.cache.clear()
     this.source = Promise.resolve({ kind: 'user', meta, loaded: Promise.resolve() })
     const kept = await this.saved?.save({ meta, data: panelData(data) }).then(
       () => true,
@@ -92,11 +101,12 @@ export class DataService {
     await this.saved?.clear()
     await emptyPanel(this.db)
     ;(await this.panel()).forgetLoaded()
+    this.cache.clear()
     this.source = Promise.resolve({ kind: 'bundled' })
     return this.manifest()
   }
 
   query<T extends object>(q: Query): Promise<T[]> {
-    return this.db.query<T>(q)
+    return this.cache.get(q, () => this.db.query<T>(q))
   }
 }

@@ -92,7 +92,8 @@ export function panelData(data: ImportedData): PanelData {
 
 /** The bundled manifest's shape, describing the user's data. */
 export function userManifest(bundled: Manifest, meta: UserDataMeta): Manifest {
-  const provinces = bundled.provinces.map((p) => ({ ...p, file: '', bytes: 0, rows: meta.provinces[p.code]?.rows ?? 0 }))
+  // No snapshot: those are answers about the bundled data.
+  const provinces = bundled.provinces.map((p) => ({ ...p, file: '', bytes: 0, snapshot: undefined, rows: meta.provinces[p.code]?.rows ?? 0 }))
   return {
     simulated: false,
     label: meta.label,

@@ -1,24 +1,24 @@
 // DuckDB-wasm in a Web Worker, from files bundled with the site: nothing is fetched from
 // anywhere but the page's own origin.
-import { AsyncDuckDB, ConsoleLogger, LogLevel, selectBundle, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm'
+import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm'
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url'
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url'
 import type { Table } from 'apache-arrow'
+import { gunzip } from './gzip.ts'
 import { arrowToRows, type Database, type Query, type StartProgress } from './types.ts'
 
 const INSTANTIATE_TIMEOUT_MS = 60_000
 
 export class StartError extends Error {}
 
-/** Downloads the wasm with progress and hands DuckDB a blob of type application/wasm, so a
- * server that labels .wasm as application/octet-stream cannot stall streaming compilation. */
-async function fetchWasm(url: string, onProgress: (p: StartProgress) => void): Promise<string> {
-  const response = await fetch(url)
-  if (!response.ok || !response.body) {
-    throw new StartError(`无法下载数据库引擎文件 ${url}（HTTP ${response.status}）。请确认网站目录完整复制了 assets 文件夹。`)
-  }
+const WASM_SIGNATURE = [0x00, 0x61, 0x73, 0x6d]
+
+/** The engine from a response, gzipped or not, with download progress; null for anything else
+ * (a missing file, or the page some servers send for every unknown path). */
+async function readWasm(response: Response, onProgress: (p: StartProgress) => void): Promise<Blob | null> {
+  if (!response.ok || !response.body) return null
   const total = Number(response.headers.get('content-length') ?? 0)
   const reader = response.body.getReader()
   const chunks: Uint8Array[] = []
@@ -35,7 +35,23 @@ async function fetchWasm(url: string, onProgress: (p: StartProgress) => void): P
       onProgress({ phase: 'download', fraction: total > 0 ? Math.min(received / total, 1) : undefined, detail: `${(received / 1048576).toFixed(1)} MB` })
     }
   }
-  return URL.createObjectURL(new Blob(chunks as BlobPart[], { type: 'application/wasm' }))
+  const wasm = await gunzip(new Blob(chunks as BlobPart[]))
+  const head = new Uint8Array(await wasm.slice(0, 4).arrayBuffer())
+  return WASM_SIGNATURE.every((b, i) => head[i] === b) ? wasm : null
+}
+
+/** Downloads the wasm — the gzipped copy beside it when the server has it, a quarter of the
+ * bytes — and hands DuckDB a blob of type application/wasm, so a server that labels .wasm as
+ * application/octet-stream cannot stall streaming compilation. */
+async function fetchWasm(url: string, onProgress: (p: StartProgress) => void): Promise<string> {
+  const compressed = await fetch(`${url}.gz`).then((r) => readWasm(r, onProgress), () => null)
+  let wasm = compressed
+  if (!wasm) {
+    const response = await fetch(url)
+    wasm = await readWasm(response, onProgress)
+    if (!wasm) throw new StartError(`无法下载数据库引擎文件 ${url}（HTTP ${response.status}）。请确认网站目录完整复制了 assets 文件夹。`)
+  }
+  return URL.createObjectURL(new Blob([wasm], { type: 'application/wasm' }))
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
@@ -70,6 +86,8 @@ export class WasmDatabase implements Database {
   private async open(): Promise<AsyncDuckDBConnection> {
     const base = new URL('.', document.baseURI)
     const abs = (u: string) => new URL(u, base).href
+    // The engine's client (with Arrow) loads beside the first view instead of before it.
+    const { AsyncDuckDB, ConsoleLogger, LogLevel, selectBundle } = await import('@duckdb/duckdb-wasm')
     const bundle = await selectBundle({
       mvp: { mainModule: abs(mvpWasm), mainWorker: abs(mvpWorker) },
       eh: { mainModule: abs(ehWasm), mainWorker: abs(ehWorker) },

@@ -1,0 +1,52 @@
+// The first view of a province, painted before DuckDB is up: the answers to its statements,
+// computed at build time by the same SQL in the same engine (data/snapshots.ts) and keyed by
+// statement, so a snapshot can only ever stand in for the very query it answers.
+import type { FetchBytes } from './dataset.ts'
+import { gunzip } from './gzip.ts'
+import type { Query } from './types.ts'
+
+/** One statement's answer, column names once and the rows as arrays (half the bytes of objects). */
+export interface SnapshotTable {
+  columns: string[]
+  rows: unknown[][]
+}
+
+/** One province's snapshot: answers keyed by queryKey(). */
+export type Snapshot = Record<string, SnapshotTable>
+
+/** A short stable key for a statement and its parameters: the start of their SHA-256. */
+export async function queryKey(q: Query): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${q.sql}\u0000${JSON.stringify(q.params)}`))
+  return [...new Uint8Array(digest, 0, 12)].map((b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+export const snapshotFile = (province: string): string => `snapshots/${province}.json.gz`
+
+export function toSnapshotTable(rows: readonly object[], columns: readonly string[]): SnapshotTable {
+  return { columns: [...columns], rows: rows.map((r) => columns.map((c) => (r as Record<string, unknown>)[c])) }
+}
+
+export function fromSnapshotTable<T>(table: SnapshotTable): T[] {
+  return table.rows.map((values) => Object.fromEntries(table.columns.map((c, i) => [c, values[i]])) as T)
+}
+
+/** Snapshot files, each fetched once; a missing or broken file only means waiting for DuckDB. */
+export class Snapshots {
+  private readonly files = new Map<string, Promise<Snapshot | null>>()
+
+  constructor(private readonly fetchBytes: FetchBytes) {}
+
+  /** The rows the build computed for this statement, or null when the snapshot does not have it. */
+  async rows<T>(file: string, q: Query): Promise<T[] | null> {
+    let snapshot = this.files.get(file)
+    if (!snapshot) {
+      snapshot = this.fetchBytes(file)
+        .then(async (bytes) => JSON.parse(await (await gunzip(new Blob([bytes]))).text()) as Snapshot)
+        .catch(() => null)
+      this.files.set(file, snapshot)
+    }
+    const [loaded, key] = await Promise.all([snapshot, queryKey(q)])
+    const table = loaded?.[key]
+    return table ? fromSnapshotTable<T>(table) : null
+  }
+}

@@ -1,0 +1,15 @@
+import { DEFAULT_INDICATOR_ID, getIndicator } from '../indicators/catalog.ts'
+import type { Query } from '../db/types.ts'
+import { aggregateQuery } from './aggregates.ts'
+import { rankingQuery } from './ranking.ts'
+import { provinceSeriesQuery } from './series.ts'
+
+/**
+ * The statements of a province's first view as the province page builds them (default
+ * indicator, latest year, whole province): the ranking, every county's series for the map
+ * tooltip and sparklines, and the province figures. The build answers them ahead of time.
+ */
+export function firstViewQueries(province: string, latestYear: number): Query[] {
+  const ind = getIndicator(DEFAULT_INDICATOR_ID)
+  return [rankingQuery(ind, { province, year: latestYear }), provinceSeriesQuery(ind, province), aggregateQuery(ind, { province, by: 'province' })]
+}
