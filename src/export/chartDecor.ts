@@ -14,6 +14,8 @@ export interface ChartMeta {
   simulated: boolean
   /** Date of the export, YYYY-MM-DD. */
   date: string
+  /** Colour classes of a map, drawn as a key above the source line. */
+  legend?: readonly { label: string; color: string }[]
 }
 
 export interface Size {
@@ -23,6 +25,11 @@ export interface Size {
 
 export const HEADER_BAND = 64
 export const FOOTER_BAND = 28
+/** Height of one line of the map key. */
+export const LEGEND_LINE = 20
+const LEGEND_FONT = 11
+/** Narrow panels are drawn wider for export, so that the title and source line fit. */
+export const MIN_EXPORT_WIDTH = 560
 export const EXPORT_FONT = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif"
 
 type Box = Record<string, unknown>
@@ -34,20 +41,52 @@ function pixels(v: unknown, total: number): number | null {
   return null
 }
 
+interface Bands {
+  top: number
+  bottom: number
+}
+
+type Legend = NonNullable<ChartMeta['legend']>
+
+/** Width of a text, a Chinese character a full em and anything else about half. */
+function textWidth(text: string, fontSize: number): number {
+  return [...text].reduce((w, c) => w + (c.charCodeAt(0) >= 0x2e80 ? fontSize : fontSize * 0.6), 0)
+}
+
+/** The key's classes packed into lines no wider than the image. */
+function legendLines(legend: Legend, width: number): Legend[] {
+  const lines: Legend[number][][] = []
+  let used = Infinity
+  for (const c of legend) {
+    const w = 16 + textWidth(c.label, LEGEND_FONT) + 20
+    if (used + w > width - 24) {
+      lines.push([])
+      used = 0
+    }
+    lines.at(-1)!.push(c)
+    used += w
+  }
+  return lines
+}
+
+function bandsOf(meta: Pick<ChartMeta, 'legend'>, width: number): Bands {
+  return { top: HEADER_BAND, bottom: FOOTER_BAND + legendLines(meta.legend ?? [], width).length * LEGEND_LINE }
+}
+
 /** Moves a positioned box into the chart area between the bands, keeping its size. */
-function shiftBox(box: Box, size: Size, stretch: boolean): Box {
+function shiftBox(box: Box, size: Size, bands: Bands, stretch: boolean): Box {
   const out: Box = { ...box }
   const top = pixels(box.top, size.height)
   const bottom = pixels(box.bottom, size.height)
   const height = pixels(box.height, size.height)
-  if (top !== null) out.top = top + HEADER_BAND
-  else if (box.top === undefined && (stretch || bottom === null)) out.top = HEADER_BAND
-  if (bottom !== null) out.bottom = bottom + FOOTER_BAND
-  else if (box.bottom === undefined && stretch) out.bottom = FOOTER_BAND
+  if (top !== null) out.top = top + bands.top
+  else if (box.top === undefined && (stretch || bottom === null)) out.top = bands.top
+  if (bottom !== null) out.bottom = bottom + bands.bottom
+  else if (box.bottom === undefined && stretch) out.bottom = bands.bottom
   if (height !== null) out.height = height
   if (Array.isArray(box.layoutCenter)) {
     const [x, y] = box.layoutCenter as unknown[]
-    out.layoutCenter = [x, (pixels(y, size.height) ?? size.height / 2) + HEADER_BAND]
+    out.layoutCenter = [x, (pixels(y, size.height) ?? size.height / 2) + bands.top]
     const layoutSize = pixels(box.layoutSize, Math.min(size.width, size.height))
     if (layoutSize !== null) out.layoutSize = layoutSize
   }
@@ -62,13 +101,13 @@ const PLACED: readonly { key: string; applies: (b: Box) => boolean; stretch: boo
   { key: 'series', applies: (b) => b.type === 'map', stretch: true },
 ]
 
-function shiftComponents(o: Record<string, unknown>, size: Size): Record<string, unknown> {
+function shiftComponents(o: Record<string, unknown>, size: Size, bands: Bands): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const { key, applies, stretch } of PLACED) {
     const value = o[key]
     if (value === undefined) continue
     const list = (Array.isArray(value) ? value : [value]) as Box[]
-    const shifted = list.map((b) => (applies(b) ? shiftBox(b, size, stretch) : b))
+    const shifted = list.map((b) => (applies(b) ? shiftBox(b, size, bands, stretch) : b))
     out[key] = Array.isArray(value) ? shifted : shifted[0]
   }
   return out
@@ -83,17 +122,42 @@ export function sourceLine(meta: Pick<ChartMeta, 'source' | 'simulated' | 'date'
   return `数据来源：${source}\u3000导出日期：${meta.date}`
 }
 
+/** The map key, a line of rich text per line: a coloured square before each class. */
+function legendTitles(legend: Legend, width: number): Record<string, unknown>[] {
+  const lines = legendLines(legend, width)
+  return lines.map((line, n) => ({
+    text: line.map((c, i) => `{c${i}|} ${c.label}`).join('    '),
+    left: 12,
+    bottom: FOOTER_BAND + (lines.length - 1 - n) * LEGEND_LINE,
+    textStyle: {
+      fontSize: LEGEND_FONT,
+      fontWeight: 'normal',
+      color: '#1b1f24',
+      rich: Object.fromEntries(line.map((c, i) => [`c${i}`, { width: 12, height: 12, backgroundColor: c.color, borderColor: '#999', borderWidth: 0.5 }])),
+    },
+  }))
+}
+
+/** The image's size for a chart drawn at `screen` size: at least MIN_EXPORT_WIDTH wide, taller by the bands. */
+export function exportSize(screen: Size, meta: Pick<ChartMeta, 'legend'>): Size {
+  const width = Math.max(screen.width, MIN_EXPORT_WIDTH)
+  const bands = bandsOf(meta, width)
+  return { width, height: screen.height + bands.top + bands.bottom }
+}
+
 /**
- * The option to render for an export of a chart drawn at `size`: the image is as wide as
- * the chart and taller by the two bands; grids, maps and legends move down by the header.
+ * The option to render for an export of a chart drawn at `screen` size; grids, maps and
+ * legends move down by the header band.
  */
-export function decorateChart(option: EChartsCoreOption, meta: ChartMeta, size: Size): { option: EChartsCoreOption; size: Size } {
+export function decorateChart(option: EChartsCoreOption, meta: ChartMeta, screen: Size): { option: EChartsCoreOption; size: Size } {
   const o = option as Record<string, unknown>
+  const size = { width: Math.max(screen.width, MIN_EXPORT_WIDTH), height: screen.height }
+  const bands = bandsOf(meta, size.width)
   const label = meta.simulated
     ? [{ text: '模拟数据', right: 12, top: 12, padding: [4, 8], backgroundColor: '#fff4d6', borderColor: '#e8c36a', borderWidth: 1, borderRadius: 3, textStyle: { fontSize: 13, fontWeight: 'bold', color: '#7a4b00' } }]
     : []
   return {
-    size: { width: size.width, height: size.height + HEADER_BAND + FOOTER_BAND },
+    size: exportSize(screen, meta),
     option: {
       ...o,
       animation: false,
@@ -111,8 +175,9 @@ export function decorateChart(option: EChartsCoreOption, meta: ChartMeta, size: 
         },
         { text: sourceLine(meta), left: 12, bottom: 7, textStyle: { fontSize: 11, fontWeight: 'normal', color: '#55606b', width: size.width - 24, overflow: 'truncate' } },
         ...label,
+        ...legendTitles(meta.legend ?? [], size.width),
       ],
-      ...shiftComponents(o, size),
+      ...shiftComponents(o, size, bands),
     },
   }
 }
