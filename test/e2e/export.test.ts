@@ -102,3 +102,37 @@ describe('exports', () => {
     }
   })
 })
+
+/** Pages of a PDF as Chromium writes it: one /Type /Page object each. */
+const pdfPages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0
+
+describe('printing', () => {
+  it('prints the county report to A4 with every chart as an image, the source and 模拟数据 on top', async () => {
+    // A4 at 96 dpi is 794 × 1123 CSS px.
+    const report = await site.browser.newPage({ viewport: { width: 794, height: 1123 } })
+    await report.goto(`${site.server.url}#/county/430121`)
+    await report.locator('[data-testid="trend-grid"]').waitFor({ timeout: 60_000 })
+    await expect(report.locator('[data-testid="print-header"]').isVisible()).resolves.toBe(false)
+    await report.emulateMedia({ media: 'print' })
+    const header = report.locator('[data-testid="print-header"]')
+    await expect.poll(() => header.isVisible()).toBe(true)
+    expect(await header.textContent()).toMatch(/长沙县2024年县域教育督导报告[\s\S]*模拟数据[\s\S]*打印日期：\d{4}-\d{2}-\d{2}/)
+    const panels = await report.locator('.chart-panel').count()
+    expect(panels).toBeGreaterThan(10)
+    await expect.poll(() => report.locator('.chart-panel img.print-image').count()).toBe(panels)
+    expect(await report.locator('.chart-panel canvas').evaluateAll((cs) => cs.filter((c) => c.getBoundingClientRect().width > 0).length)).toBe(0)
+    expect(await report.locator('button, select, input').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length)).toBe(0)
+    await report.screenshot({ path: screenshotPath('print-county-page1'), clip: { x: 0, y: 0, width: 794, height: 1123 } })
+    await report.screenshot({ path: screenshotPath('print-county-all'), fullPage: true })
+
+    const pdf = await report.pdf({ format: 'A4', preferCSSPageSize: true })
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    // Page 1 problems and KPIs, then 两个只增不减 with the rank history and the comparison, then the trends.
+    expect(pdfPages(pdf)).toBeGreaterThanOrEqual(3)
+    const boxes = pdf.toString('latin1').match(/\/MediaBox\s*\[[^\]]*\]/g) ?? []
+    expect(boxes).toHaveLength(pdfPages(pdf))
+    for (const box of boxes) expect(box.match(/[\d.]+/g)!.map((n) => Math.round(Number(n)))).toEqual([0, 0, 595, 842])
+    writeFileSync(screenshotPath('print-county').replace(/png$/, 'pdf'), pdf)
+    await report.close()
+  })
+})
