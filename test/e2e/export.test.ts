@@ -136,3 +136,25 @@ describe('printing', () => {
     await report.close()
   })
 })
+
+describe('province brief', () => {
+  it('prints the map and the bars as images above the whole ranking', async () => {
+    const brief = await site.browser.newPage({ viewport: { width: 794, height: 1123 } })
+    await brief.goto(`${site.server.url}#/province/430000?indicator=${share.id}&year=2024`)
+    const rows = brief.locator('[data-testid="ranking-table"] tbody tr')
+    await rows.first().waitFor({ timeout: 60_000 })
+    await brief.locator('[data-testid="map"] canvas').waitFor()
+    await brief.emulateMedia({ media: 'print' })
+    await expect.poll(() => brief.locator('[data-testid="map"] img.print-image').count()).toBe(1)
+    await expect.poll(() => brief.locator('.chart-panel img.print-image').count()).toBe(2)
+    expect(await brief.locator('[data-testid="print-header"]').textContent()).toContain(`湖南省${share.label}2024年省级简报`)
+    // The table prints whole, not inside its scrolling box.
+    const table = await brief.locator('[data-testid="ranking-table"]').boundingBox()
+    expect(table!.height).toBeGreaterThan((await rows.count()) * 15)
+    await brief.screenshot({ path: screenshotPath('print-province-page1'), clip: { x: 0, y: 0, width: 794, height: 1123 } })
+    const pdf = await brief.pdf({ format: 'A4', preferCSSPageSize: true })
+    expect(pdfPages(pdf)).toBeGreaterThanOrEqual(3)
+    writeFileSync(screenshotPath('print-province').replace(/png$/, 'pdf'), pdf)
+    await brief.close()
+  })
+})
