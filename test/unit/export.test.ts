@@ -6,7 +6,7 @@ import { mapClasses } from '../../src/charts/mapClasses.ts'
 import { rankingBarOption } from '../../src/charts/rankingBar.ts'
 import { tableRows } from '../../src/composables/useRankingTable.ts'
 import type { Database } from '../../src/db/types.ts'
-import { decorateChart, FOOTER_BAND, HEADER_BAND, type ChartMeta } from '../../src/export/chartDecor.ts'
+import { decorateChart, exportSize, FOOTER_BAND, HEADER_BAND, LEGEND_LINE, type ChartMeta } from '../../src/export/chartDecor.ts'
 import { chartSvg } from '../../src/export/chartImage.ts'
 import { rankingColumns, rollupLines, ROLLUP_COLUMNS } from '../../src/export/columns.ts'
 import { exportFileName } from '../../src/export/fileName.ts'
@@ -147,6 +147,17 @@ describe('chart export', () => {
     const { option } = decorateChart(map, meta, { width: 500, height: 400 })
     expect((option.series as { layoutCenter: unknown; layoutSize: unknown }[])[0]).toMatchObject({ layoutCenter: ['50%', 200 + HEADER_BAND], layoutSize: 384 })
     expect(option.geo).toMatchObject({ layoutCenter: ['50%', 200 + HEADER_BAND], layoutSize: 384 })
+  })
+
+  it('wraps a map key that is wider than the image onto more lines, and grows the image by them', () => {
+    const legend = Array.from({ length: 6 }, (_, i) => ({ label: `${i * 10}%～${i * 10 + 10}%（达标）`, color: '#123456' }))
+    const one = exportSize({ width: 1200, height: 400 }, { legend })
+    const two = exportSize({ width: 600, height: 400 }, { legend })
+    expect(two.height - one.height).toBe(LEGEND_LINE)
+    const { option } = decorateChart(bars, { ...meta, legend }, { width: 600, height: 400 })
+    const keys = (option.title as { text: string }[]).filter((t) => t.text.includes('{c0|}'))
+    expect(keys).toHaveLength(2)
+    expect(keys.map((k) => k.text.match(/\{c\d\|\}/g)!.length).reduce((a, b) => a + b)).toBe(legend.length)
   })
 
   describe('as SVG', () => {
