@@ -1,6 +1,8 @@
 // The validation report: every rejected or doubtful cell with file, row, column, value and
 // a reason in Chinese, and per file how many rows were read, accepted and rejected.
 
+import { csvDocument, csvLine } from '../export/csv.ts'
+
 export type Severity = 'error' | 'warning' | 'info'
 
 /** What happened to the data an issue is about. */
@@ -35,17 +37,11 @@ export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warni
 
 const REPORT_HEADER = ['文件', '行', '列', '值', '问题', '类别', '处理']
 
-function csvField(value: string): string {
-  // A leading = + - @ would make Excel run the cell as a formula.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
-}
-
 export function issueCsvLine(i: ImportIssue): string {
-  return [i.file, i.row === null ? '' : String(i.row), i.column, i.value, i.reason, SEVERITY_LABEL[i.severity], i.action].map(csvField).join(',')
+  return csvLine([i.file, i.row, i.column, i.value, i.reason, SEVERITY_LABEL[i.severity], i.action])
 }
 
 /** The whole report as CSV, UTF-8 with BOM so that Excel on Chinese Windows opens it. */
 export function reportCsv(lines: readonly string[]): string {
-  return `\uFEFF${[REPORT_HEADER.join(','), ...lines].join('\r\n')}\r\n`
+  return csvDocument([csvLine(REPORT_HEADER), ...lines])
 }

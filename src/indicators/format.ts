@@ -54,3 +54,8 @@ export function formatThreshold(ind: Indicator, threshold: number | null): strin
   const digits = (String(threshold).split('.')[1] ?? '').length
   return `${op}${formatValue(threshold, { ...ind, digits })}`
 }
+
+/** The years a series covers, as a title writes them: 2015–2024年. */
+export function formatYearSpan(years: readonly number[]): string {
+  return years.length > 1 ? `${years[0]}–${years.at(-1)}年` : years.length ? `${years[0]}年` : ''
+}

@@ -1,0 +1,79 @@
+// The columns each table exports: Chinese headers with their units, values as numbers.
+import type { TableRow } from '../composables/useRankingTable.ts'
+import type { Indicator } from '../indicators/catalog.ts'
+import type { RollupItem } from '../indicators/rollup.ts'
+import type { ProvinceFigureRow } from '../queries/national.ts'
+import type { ExportColumn } from './table.ts'
+
+export function withUnit(label: string, unit: string): string {
+  return unit ? `${label}（${unit}）` : label
+}
+
+/** Change on last year as the screen reads it: 个百分点 for rates, the unit and % otherwise. */
+function changeColumns<T>(ind: Indicator, change: (r: T) => number | null, pct: (r: T) => number | null): ExportColumn<T>[] {
+  if (ind.unit === '%') return [{ header: '较上年（个百分点）', value: change, digits: 2 }]
+  const amount: ExportColumn<T> = { header: withUnit('较上年', ind.unit), value: change, digits: ind.digits }
+  return ind.unit === '' ? [amount] : [amount, { header: '较上年增长（%）', value: pct, digits: 2 }]
+}
+
+export function rankingColumns(ind: Indicator, rankLabel: string): ExportColumn<TableRow>[] {
+  return [
+    { header: rankLabel, value: (r) => r.shownRank },
+    { header: '区县代码', value: (r) => r.code },
+    { header: '区县', value: (r) => r.name },
+    { header: '地市', value: (r) => r.prefecture },
+    { header: '类型', value: (r) => r.county_type },
+    { header: withUnit(ind.label, ind.unit), value: (r) => r.value, digits: ind.digits },
+    ...changeColumns<TableRow>(ind, (r) => r.change, (r) => r.change_pct),
+    { header: '名次变化（正数为上升）', value: (r) => (r.shownRank !== null && r.shownPrevRank !== null ? r.shownPrevRank - r.shownRank : null) },
+    { header: withUnit('标准', ind.unit), value: (r) => r.threshold },
+    { header: '达标情况', value: (r) => r.status },
+  ]
+}
+
+export function provinceColumns(ind: Indicator): ExportColumn<ProvinceFigureRow>[] {
+  return [
+    { header: '排名', value: (r) => r.rank },
+    { header: '省份代码', value: (r) => r.code },
+    { header: '省份', value: (r) => r.name },
+    { header: withUnit(ind.label, ind.unit), value: (r) => r.figure, digits: ind.digits },
+    ...changeColumns<ProvinceFigureRow>(
+      ind,
+      (r) => (r.figure !== null && r.prev_figure !== null ? r.figure - r.prev_figure : null),
+      (r) => (r.figure !== null && r.prev_figure ? (r.figure / r.prev_figure - 1) * 100 : null),
+    ),
+    { header: '达标区县（个）', value: (r) => r.pass },
+    { header: '参评区县（个）', value: (r) => r.pass + r.basic + r.fail },
+  ]
+}
+
+/** One row per failing county of a rule, or one row for a rule every county meets. */
+export interface RollupLine {
+  item: RollupItem
+  county: RollupItem['counties'][number] | null
+}
+
+export function rollupLines(items: readonly RollupItem[]): RollupLine[] {
+  return items.flatMap((item): RollupLine[] => (item.counties.length ? item.counties.map((county) => ({ item, county })) : [{ item, county: null }]))
+}
+
+export const ROLLUP_COLUMNS: readonly ExportColumn<RollupLine>[] = [
+  { header: '规则', value: (l) => l.item.rule.title },
+  { header: '情况', value: (l) => l.item.sentence },
+  { header: '未达标区县（个）', value: (l) => l.item.failing },
+  { header: '参评区县（个）', value: (l) => l.item.judged },
+  { header: '区县代码', value: (l) => l.county?.code ?? null },
+  { header: '区县', value: (l) => l.county?.name ?? null },
+  { header: '数值与差距', value: (l) => l.county?.detail ?? null },
+  { header: '连续未达标（年）', value: (l) => l.county?.streak ?? null },
+]
+
+export interface SeriesLine {
+  name: string
+  values: readonly (number | null)[]
+}
+
+/** A county per row, a year per column. */
+export function seriesColumns(ind: Indicator, years: readonly number[]): ExportColumn<SeriesLine>[] {
+  return [{ header: '区县', value: (l) => l.name }, ...years.map((y, i): ExportColumn<SeriesLine> => ({ header: withUnit(`${y}年`, ind.unit), value: (l) => l.values[i] ?? null, digits: ind.digits }))]
+}

@@ -1,0 +1,178 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import Papa from 'papaparse'
+import { readSheet } from 'read-excel-file/universal'
+import { choroplethOption } from '../../src/charts/choropleth.ts'
+import { mapClasses } from '../../src/charts/mapClasses.ts'
+import { rankingBarOption } from '../../src/charts/rankingBar.ts'
+import { tableRows } from '../../src/composables/useRankingTable.ts'
+import type { Database } from '../../src/db/types.ts'
+import { decorateChart, exportSize, FOOTER_BAND, HEADER_BAND, LEGEND_LINE, type ChartMeta } from '../../src/export/chartDecor.ts'
+import { chartSvg } from '../../src/export/chartImage.ts'
+import { rankingColumns, rollupLines, ROLLUP_COLUMNS } from '../../src/export/columns.ts'
+import { exportFileName } from '../../src/export/fileName.ts'
+import { BOM } from '../../src/export/csv.ts'
+import { csvText, xlsxBlob, type ExportColumn } from '../../src/export/table.ts'
+import { getIndicator } from '../../src/indicators/catalog.ts'
+import { provinceRollup } from '../../src/indicators/rollup.ts'
+import { RULES } from '../../src/indicators/rules.ts'
+import { rankingQuery, ruleStatusQuery, type RankingRow, type RuleStatusRow } from '../../src/queries/index.ts'
+import { bundledDatabase } from '../support/bundled.ts'
+
+const share = getIndicator('kg_public_share')
+const filters = { prefecture: '', countyType: '', search: '', sort: 'rank', descending: false, rankScope: 'province' } as const
+
+/** Reads CSV back as Excel would, with papaparse (BOM already stripped). */
+const parseCsv = (text: string): string[][] => Papa.parse<string[]>(text.trimEnd(), { newline: '\r\n' }).data
+
+describe('csvText', () => {
+  const columns: ExportColumn<{ name: string; v: number | null }>[] = [
+    { header: '名称', value: (r) => r.name },
+    { header: '数值（%）', value: (r) => r.v, digits: 2 },
+  ]
+
+  it('starts with the BOM, quotes what needs quoting and rounds to the shown digits', () => {
+    const text = csvText(columns, [
+      { name: '甲县,乙县', v: 12.3456 },
+      { name: '说"明"', v: null },
+      { name: '多\n行', v: -0.004 },
+    ])
+    expect(text.startsWith(BOM)).toBe(true)
+    expect(text.slice(1).split('\r\n')[0]).toBe('名称,数值（%）')
+    expect(parseCsv(text.slice(1))).toEqual([
+      ['名称', '数值（%）'],
+      ['甲县,乙县', '12.35'],
+      ['说"明"', ''],
+      ['多\n行', '0'],
+    ])
+  })
+
+  it('keeps text that a spreadsheet would run as a formula as text; numbers stay numbers', () => {
+    const text = csvText(columns, [
+      { name: '=HYPERLINK("x")', v: -5 },
+      { name: '+1', v: 1 },
+      { name: '-2', v: 2 },
+      { name: '@SUM(A1)', v: 3 },
+    ])
+    const rows = parseCsv(text.slice(1)).slice(1)
+    expect(rows.map((r) => r[0])).toEqual([`'=HYPERLINK("x")`, "'+1", "'-2", "'@SUM(A1)"])
+    expect(rows[0]![1]).toBe('-5')
+  })
+})
+
+describe('exportFileName', () => {
+  it('joins the parts with underscores and drops characters Windows refuses', () => {
+    expect(exportFileName(['湖南省', share.label, 2024, '排名'], 'csv')).toBe('湖南省_公办园在园幼儿占比_2024_排名.csv')
+    expect(exportFileName(['a/b: c', '', null, '生师比'], 'xlsx')).toBe('a_b_c_生师比.xlsx')
+  })
+})
+
+describe('table exports of the bundled data', () => {
+  let db: Database
+  let ranking: RankingRow[]
+  beforeAll(async () => {
+    db = (await bundledDatabase(['430000'])).db
+    ranking = await db.query<RankingRow>(rankingQuery(share, { province: '430000', year: 2024 }))
+  })
+
+  it('writes the displayed rows and all rows of the ranking, header first', () => {
+    const columns = rankingColumns(share, '全省排名')
+    const all = tableRows(ranking, filters)
+    const shown = tableRows(ranking, { ...filters, prefecture: '431200' })
+    expect(shown.length).toBeGreaterThan(0)
+    expect(shown.length).toBeLessThan(all.length)
+    for (const rows of [all, shown]) {
+      const records = parseCsv(csvText(columns, rows).slice(1))
+      expect(records[0]).toEqual(columns.map((c) => c.header))
+      expect(records.slice(1).map((r) => r[1])).toEqual(rows.map((r) => r.code))
+    }
+    expect(columns.map((c) => c.header)).toContain('公办园在园幼儿占比（%）')
+    expect(columns.map((c) => c.header)).toContain('较上年（个百分点）')
+  })
+
+  it('writes an .xlsx whose sheet reads back with numbers as numbers', async () => {
+    const columns = rankingColumns(share, '全省排名')
+    const rows = tableRows(ranking, filters)
+    const blob = await xlsxBlob(columns, rows, `湖南省${share.label}2024年`)
+    const sheet = await readSheet(await blob.arrayBuffer())
+    expect(sheet[0]).toEqual(columns.map((c) => c.header))
+    expect(sheet).toHaveLength(rows.length + 1)
+    const valueAt = columns.findIndex((c) => c.header === '公办园在园幼儿占比（%）')
+    const first = rows.find((r) => r.value !== null)!
+    const line = sheet.find((r) => r[1] === first.code)!
+    expect(line[valueAt]).toBe(Math.round(first.value! * 10 ** share.digits) / 10 ** share.digits)
+    expect(typeof line[0]).toBe('number')
+  })
+
+  it('writes the problem roll-up as one line per failing county', async () => {
+    const statuses = await db.query<RuleStatusRow>(ruleStatusQuery(RULES, { province: '430000' }))
+    const names = new Map(ranking.map((r) => [r.code, r.name]))
+    const items = provinceRollup(statuses, 2024, names, '全省')
+    const lines = rollupLines(items)
+    const failing = items.reduce((n, i) => n + Math.max(i.counties.length, 1), 0)
+    expect(lines).toHaveLength(failing)
+    const records = parseCsv(csvText(ROLLUP_COLUMNS, lines).slice(1))
+    expect(records).toHaveLength(failing + 1)
+    expect(records[1]![1]).toBe(items[0]!.sentence)
+  })
+})
+
+describe('chart export', () => {
+  const meta: ChartMeta = { title: '湖南省各区县公办园在园幼儿占比排序', unit: '%', period: '2024年', source: '模拟数据', simulated: true, date: '2025-03-01' }
+  const rows = [
+    { code: '990101', name: '甲区', prefecture_code: '990100', prefecture: '甲市', county_type: '区', value: 62, rank: 1, rank_prefecture: 1, prev_value: null, prev_rank: null, prev_rank_prefecture: null, initials: null, change: null, change_pct: null, threshold: 50, status: '达标' as const, gap: null },
+    { code: '990102', name: '乙县', prefecture_code: '990100', prefecture: '甲市', county_type: '县', value: 41, rank: 2, rank_prefecture: 2, prev_value: null, prev_rank: null, prev_rank_prefecture: null, initials: null, change: null, change_pct: null, threshold: 50, status: '未达标' as const, gap: 9 },
+  ]
+  const classes = mapClasses(rows, share, 50)
+  const bars = rankingBarOption({ rows, indicator: share, classes, threshold: 50, provinceFigure: 55 })
+
+  it('adds the title, unit, year, source and the 模拟数据 label, and moves the grid between the bands', () => {
+    const { option, size } = decorateChart(bars, meta, { width: 600, height: 300 })
+    expect(size).toEqual({ width: 600, height: 300 + HEADER_BAND + FOOTER_BAND })
+    const titles = option.title as { text: string; subtext?: string }[]
+    expect(titles[0]).toMatchObject({ text: meta.title, subtext: '单位：%　2024年' })
+    expect(titles.map((t) => t.text)).toContain('模拟数据')
+    expect(titles[1]!.text).toMatch(/^数据来源：模拟数据.*导出日期：2025-03-01$/)
+    expect(option.grid).toMatchObject({ top: 24 + HEADER_BAND, bottom: 28 + FOOTER_BAND })
+    expect(option.series).toEqual(bars.series)
+  })
+
+  it('names the user’s file as the source and shows no 模拟数据 label for real data', () => {
+    const { option } = decorateChart(bars, { ...meta, source: '2024年县级统计.xlsx', simulated: false }, { width: 600, height: 300 })
+    const texts = (option.title as { text: string }[]).map((t) => t.text)
+    expect(texts).not.toContain('模拟数据')
+    expect(texts[1]).toBe('数据来源：2024年县级统计.xlsx　导出日期：2025-03-01')
+  })
+
+  it('moves a map’s centre down by the header and fixes its size in pixels', () => {
+    const map = choroplethOption({ countiesMap: 'c', prefecturesMap: 'p', rows, indicator: share, year: 2024, classes })
+    const { option } = decorateChart(map, meta, { width: 500, height: 400 })
+    expect((option.series as { layoutCenter: unknown; layoutSize: unknown }[])[0]).toMatchObject({ layoutCenter: ['50%', 200 + HEADER_BAND], layoutSize: 384 })
+    expect(option.geo).toMatchObject({ layoutCenter: ['50%', 200 + HEADER_BAND], layoutSize: 384 })
+  })
+
+  it('wraps a map key that is wider than the image onto more lines, and grows the image by them', () => {
+    const legend = Array.from({ length: 6 }, (_, i) => ({ label: `${i * 10}%～${i * 10 + 10}%（达标）`, color: '#123456' }))
+    const one = exportSize({ width: 1200, height: 400 }, { legend })
+    const two = exportSize({ width: 600, height: 400 }, { legend })
+    expect(two.height - one.height).toBe(LEGEND_LINE)
+    const { option } = decorateChart(bars, { ...meta, legend }, { width: 600, height: 400 })
+    const keys = (option.title as { text: string }[]).filter((t) => t.text.includes('{c0|}'))
+    expect(keys).toHaveLength(2)
+    expect(keys.map((k) => k.text.match(/\{c\d\|\}/g)!.length).reduce((a, b) => a + b)).toBe(legend.length)
+  })
+
+  describe('as SVG', () => {
+    let svg = ''
+    beforeAll(() => {
+      svg = chartSvg(bars, meta, { width: 600, height: 300 })
+    })
+
+    it('draws the title, the source line and the 模拟数据 label at the decorated size', () => {
+      expect(svg).toMatch(/^<svg[^>]* width="600" height="392"/)
+      expect(svg).toContain(meta.title)
+      expect(svg).toContain('模拟数据')
+      expect(svg).toContain('导出日期：2025-03-01')
+      expect(svg).toContain('单位：%')
+    })
+  })
+})
