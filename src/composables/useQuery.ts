@@ -31,6 +31,8 @@ export function useQuery<T extends object>(build: () => { query: Query; province
       const id = ++latest
       if (!request) return
       loading.value = true
+      // An error belongs to the request that failed, not to the next one.
+      error.value = null
       const snapshot = dataset.simulated ? dataset.provinces.find((p) => p.code === request.province)?.snapshot : undefined
       if (snapshot) void service.snapshots.rows<T>(snapshot, request.query).then((early) => early && id === latest && loading.value && (rows.value = early))
       try {
