@@ -7,7 +7,7 @@ import { crossCheck, importMeta } from '../import/crossChecks.ts'
 import type { ColumnTarget } from '../import/headers.ts'
 import type { FileChoice, FileInspection } from '../import/pipeline.ts'
 import { issueCsvLine, reportCsv, type ImportIssue } from '../import/report.ts'
-import type { ValidationResult } from '../import/validate.ts'
+import type { CheckedImport } from '../import/worker.ts'
 import { RULES } from '../indicators/rules.ts'
 import { STAGE_TABLE } from '../queries/importChecks.ts'
 import { countyNamesQuery } from '../queries/lists.ts'
@@ -22,7 +22,7 @@ export interface ImportEntry {
 }
 
 export interface ImportReport {
-  result: ValidationResult
+  result: CheckedImport
   /** Issues found in SQL (rates against parts, jumps). */
   crossIssues: ImportIssue[]
   /** Counties whose status on a rule differs from the data loaded now (user data only). */
@@ -90,10 +90,14 @@ export function useImport() {
     )
   }
 
+  /** A column assigned anew: a check under way or a report made with the old mapping no longer holds. */
   function assign(index: number, column: number, target: ColumnTarget, note?: string, problem?: string): void {
     const mapping = entries.value[index]?.choice.mapping
     const m = mapping?.[column]
-    if (m) mapping[column] = { ...m, target, note, problem }
+    if (!m) return
+    mapping[column] = { ...m, target, note, problem }
+    if (phase.value === 'checking') client.cancel()
+    report.value = null
   }
 
   function remove(index: number): void {
@@ -115,8 +119,8 @@ export function useImport() {
           rules,
           (fraction, file) => (progress.value = { fraction, file }),
         )
-        await service.stageImport(result.data)
-        const crossIssues = await crossCheck(service.db, result.data, result.files.map((f) => f.file))
+        await service.stageImport(result.ipc)
+        const crossIssues = await crossCheck(service.db, result.rates, result.files.map((f) => f.file))
         // The release diff compares with data the user loaded before, not with simulated data.
         const changes = dataset.simulated ? [] : await service.query<StatusChangeRow>(statusChangesQuery(RULES, STAGE_TABLE))
         const accepted = result.files.map((f) => ({ name: f.file, rows: f.accepted }))
@@ -142,11 +146,11 @@ export function useImport() {
     await run(
       'accepting',
       async () => {
-        const { manifest, kept } = await service.acceptImport(r.meta, r.result.data)
+        const { manifest, kept } = await service.acceptImport(r.meta, r.result.rows)
         dataset.replaceData(manifest)
         notice.value = kept
-          ? `已导入 ${r.result.data.length} 行数据（${r.meta.label}），看板现在显示这些数据；数据保存在本浏览器中，刷新后仍在，可随时清除。`
-          : `已导入 ${r.result.data.length} 行数据，但浏览器未允许保存（可能是隐私模式或存储已满），关闭页面后需重新导入。`
+          ? `已导入 ${r.result.rowCount} 行数据（${r.meta.label}），看板现在显示这些数据；数据保存在本浏览器中，刷新后仍在，可随时清除。`
+          : `已导入 ${r.result.rowCount} 行数据，但浏览器未允许保存（可能是隐私模式或存储已满），关闭页面后需重新导入。`
         entries.value = []
         report.value = null
         phase.value = 'choose'

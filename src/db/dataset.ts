@@ -119,16 +119,16 @@ export class PanelLoader {
 
   private async insertFile(file: string, bytes: ArrayBuffer, table: string, columns: readonly Column[]): Promise<void> {
     // The Parquet reader and Arrow load with the first file, not before the first view.
-    const { parquetToArrow } = await import('./parquet.ts')
-    let arrow
+    const { parquetToIPC } = await import('./parquet.ts')
+    let ipc
     try {
-      arrow = await parquetToArrow(bytes, columns)
+      ipc = await parquetToIPC(bytes, columns)
     } catch (e) {
       // Paths in the manifest are relative to the site's data/ folder; the user sees it whole.
       throw new DataFileError(`data/${file}`, `不是有效的 Parquet 文件（${e instanceof Error ? e.message : String(e)}），可能在复制时损坏。请从原网站目录重新复制该文件。`)
     }
     const stage = `_stage_${++this.staging}`
-    await this.db.insertArrow(stage, arrow)
+    await this.db.insertIPC(stage, ipc)
     try {
       await this.db.exec(insertFromSql(table, stage, columns))
     } finally {

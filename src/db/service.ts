@@ -4,8 +4,7 @@ import { PanelLoader, parseManifest, type FetchBytes, type Manifest } from './da
 import { QueryCache } from './cache.ts'
 import { Snapshots } from './snapshot.ts'
 import type { Database, Query } from './types.ts'
-import { emptyPanel, panelData, replacePanelWithStage, stage, userManifest, type SavedDataStore, type UserDataMeta } from './userData.ts'
-import type { ImportedData } from '../import/validate.ts'
+import { emptyPanel, replacePanelWithStage, stage, userManifest, type SavedDataStore, type UserDataMeta } from './userData.ts'
 
 /** Where the panel's rows come from; user data is in the panel once `loaded` resolves. */
 type Source = { kind: 'bundled' } | { kind: 'user'; meta: UserDataMeta; loaded: Promise<void> }
@@ -40,7 +39,7 @@ export class DataService {
       const saved = await this.saved?.load().catch(() => null)
       if (!saved) return { kind: 'bundled' }
       const loaded = this.init().then(async () => {
-        await stage(this.db, saved.data)
+        await stage(this.db, new Uint8Array(await saved.rows.arrayBuffer()))
         await replacePanelWithStage(this.db)
       })
       return { kind: 'user', meta: saved.meta, loaded }
@@ -75,21 +74,21 @@ export class DataService {
   }
 
   /** Stages an import beside the panel so its checks and the release diff can query it. */
-  async stageImport(data: ImportedData): Promise<void> {
+  async stageImport(ipc: Uint8Array): Promise<void> {
     await this.init()
-    await stage(this.db, data)
+    await stage(this.db, ipc)
   }
 
   /**
    * Makes the staged import the panel and keeps it in the browser; `kept` is false when
    * the browser refused to store it (private mode, full disk): it then lasts this visit.
    */
-  async acceptImport(meta: UserDataMeta, data: ImportedData): Promise<{ manifest: Manifest; kept: boolean }> {
+  async acceptImport(meta: UserDataMeta, rows: Blob): Promise<{ manifest: Manifest; kept: boolean }> {
     await replacePanelWithStage(this.db)
     ;(await this.panel()).forgetLoaded()
     this.cache.clear()
     this.source = Promise.resolve({ kind: 'user', meta, loaded: Promise.resolve() })
-    const kept = await this.saved?.save({ meta, data: panelData(data) }).then(
+    const kept = await this.saved?.save({ meta, rows }).then(
       () => true,
       () => false,
     )

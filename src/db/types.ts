@@ -26,7 +26,8 @@ export interface StartProgress {
 export interface Database {
   query<T extends object = Row>(q: Query): Promise<T[]>
   exec(sql: string): Promise<void>
-  insertArrow(table: string, data: Table): Promise<void>
+  /** Creates `table` from an Arrow IPC stream (built off the main thread where it is large). */
+  insertIPC(table: string, ipc: Uint8Array): Promise<void>
 }
 
 /** Turns Arrow rows into plain objects with numbers, not BigInts. */

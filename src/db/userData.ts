@@ -1,7 +1,7 @@
 // Users' own data in the engine: an import is staged beside the panel while it is checked,
 // then replaces the panel's rows; it is kept in the browser until the user clears it.
+import { tableToIPC } from 'apache-arrow'
 import { INDICATORS } from '../indicators/catalog.ts'
-import { RAW_FIELDS } from '../indicators/fields.ts'
 import type { ImportedData } from '../import/validate.ts'
 import { provinceSummaryInsert } from '../queries/aggregates.ts'
 import { STAGE_TABLE, rateColumn } from '../queries/importChecks.ts'
@@ -9,14 +9,6 @@ import { arrowTable } from './arrow.ts'
 import type { Manifest } from './dataset.ts'
 import { PANEL_COLUMNS, PANEL_TABLE, PROVINCE_SUMMARY_COLUMNS, PROVINCE_SUMMARY_TABLE, insertFromSql, type Column } from './schema.ts'
 import type { Database } from './types.ts'
-
-/** The panel's columns of an import: what is kept in the browser. */
-export interface PanelData {
-  length: number
-  code: string[]
-  year: Int32Array
-  fields: Record<string, Float64Array>
-}
 
 export interface UserDataMeta {
   /** The files' names, shown as the data source. */
@@ -29,7 +21,11 @@ export interface UserDataMeta {
 
 export interface SavedData {
   meta: UserDataMeta
-  data: PanelData
+  /**
+   * The accepted rows as an Arrow IPC stream in a Blob: the browser stores a Blob without
+   * copying it on the page's thread, which a 35 MB buffer would take hundreds of ms to do.
+   */
+  rows: Blob
 }
 
 /** Where accepted data is kept between visits (IndexedDB in the browser). */
@@ -39,23 +35,34 @@ export interface SavedDataStore {
   clear(): Promise<void>
 }
 
-/** Stages panel data (and, for a fresh import, its rates and source rows) for checking. */
-export async function stage(db: Database, data: PanelData | ImportedData): Promise<void> {
-  const extra: Column[] =
-    'rates' in data
-      ? [...Object.keys(data.rates).map((id): Column => ({ name: rateColumn(id), kind: 'double' })), { name: '_file', kind: 'integer' }, { name: '_row', kind: 'integer' }]
-      : []
-  const columns = [...PANEL_COLUMNS, ...extra]
-  const values = (name: string): ArrayLike<unknown> | undefined => {
-    if (name === 'code') return data.code
-    if (name === 'year') return data.year
-    if (!('rates' in data)) return data.fields[name]
-    if (name === '_file') return data.fileIndex
-    if (name === '_row') return data.rowNumber
-    return data.fields[name] ?? data.rates[name.replace(/^rate_/, '')]
-  }
+/**
+ * An import's accepted rows as an Arrow IPC stream: the panel's columns, the rates given
+ * for cross-checking and each row's file and spreadsheet row. Built in the import worker,
+ * so that a large file costs the page no long task.
+ */
+export function stageIpc(data: ImportedData): Uint8Array {
+  const rates = Object.keys(data.rates)
+  const columns: Column[] = [
+    ...PANEL_COLUMNS,
+    ...rates.map((id): Column => ({ name: rateColumn(id), kind: 'double' })),
+    { name: '_file', kind: 'integer' },
+    { name: '_row', kind: 'integer' },
+  ]
+  const byName = new Map<string, ArrayLike<unknown>>([
+    ['code', data.code],
+    ['year', data.year],
+    ['_file', data.fileIndex],
+    ['_row', data.rowNumber],
+    ...Object.entries(data.fields),
+    ...rates.map((id): [string, ArrayLike<unknown>] => [rateColumn(id), data.rates[id]!]),
+  ])
+  return tableToIPC(arrowTable(columns, (name) => byName.get(name), data.length), 'stream')
+}
+
+/** Stages an import (or kept data) beside the panel for checking; the engine takes the buffer over. */
+export async function stage(db: Database, ipc: Uint8Array): Promise<void> {
   await db.exec(`DROP TABLE IF EXISTS ${STAGE_TABLE}`)
-  await db.insertArrow(STAGE_TABLE, arrowTable(columns, values, data.length))
+  await db.insertIPC(STAGE_TABLE, ipc)
 }
 
 export async function dropStage(db: Database): Promise<void> {
@@ -83,11 +90,6 @@ export async function replacePanelWithStage(db: Database): Promise<void> {
 export async function emptyPanel(db: Database): Promise<void> {
   await db.exec(`DELETE FROM ${PANEL_TABLE}`)
   await db.exec(`DELETE FROM ${PROVINCE_SUMMARY_TABLE}`)
-}
-
-/** The panel columns of an import, without what only the check needed. */
-export function panelData(data: ImportedData): PanelData {
-  return { length: data.length, code: data.code, year: data.year, fields: Object.fromEntries(RAW_FIELDS.map((f) => [f.id, data.fields[f.id]!])) }
 }
 
 /** The bundled manifest's shape, describing the user's data. */

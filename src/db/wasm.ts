@@ -5,7 +5,6 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url'
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url'
-import type { Table } from 'apache-arrow'
 import { gunzip } from './gzip.ts'
 import { arrowToRows, type Database, type Query, type StartProgress } from './types.ts'
 
@@ -131,7 +130,7 @@ export class WasmDatabase implements Database {
     await (await this.start()).query(sql)
   }
 
-  async insertArrow(table: string, data: Table): Promise<void> {
-    await (await this.start()).insertArrowTable(data, { name: table, create: true })
+  async insertIPC(table: string, ipc: Uint8Array): Promise<void> {
+    await (await this.start()).insertArrowFromIPCStream(ipc, { name: table, create: true })
   }
 }

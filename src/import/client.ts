@@ -1,8 +1,8 @@
 // The page's side of the import worker: one request at a time, progress reported, and
 // cancel by terminating the worker (a fresh one is started for the next request).
 import type { FileChoice, FileInspection } from './pipeline.ts'
-import type { ImportRules, ValidationResult } from './validate.ts'
-import type { WorkerRequest } from './worker.ts'
+import type { ImportRules } from './validate.ts'
+import type { CheckedImport, WorkerRequest } from './worker.ts'
 
 type Reply = { id: number; type: 'done'; value: unknown } | { id: number; type: 'progress'; fraction: number; file: string } | { id: number; type: 'error'; message: string }
 
@@ -51,7 +51,7 @@ export class ImportClient {
     return this.request({ type: 'inspect', file, choice })
   }
 
-  validate(files: { file: File; choice: FileChoice }[], rules: ImportRules, progress?: Pending['progress']): Promise<ValidationResult> {
+  validate(files: { file: File; choice: FileChoice }[], rules: ImportRules, progress?: Pending['progress']): Promise<CheckedImport> {
     return this.request({ type: 'validate', files, counties: [...rules.counties], years: rules.years }, progress)
   }
 

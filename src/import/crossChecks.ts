@@ -7,13 +7,13 @@ import { formatValue } from '../indicators/format.ts'
 import { RAW_FIELDS } from '../indicators/fields.ts'
 import { JUMP_FACTOR, coverageQuery, jumpQuery, rateMismatchQuery, stagedYearsQuery, type CoverageRow, type JumpRow, type RateMismatchRow } from '../queries/importChecks.ts'
 import type { ImportIssue } from './report.ts'
-import type { ImportedData } from './validate.ts'
+import type { RateColumn } from './validate.ts'
 
 const FIELD_LABEL = new Map(RAW_FIELDS.map((f) => [f.id, `${f.label}${f.unit ? `(${f.unit})` : ''}`]))
 
 /** Rates that disagree with their parts, and year-on-year jumps, as report issues. */
-export async function crossCheck(db: Database, data: ImportedData, files: readonly string[]): Promise<ImportIssue[]> {
-  const rates = rateMismatchQuery(Object.keys(data.rates).map((indicator) => ({ indicator, percent: data.ratePercent[indicator] ?? false })))
+export async function crossCheck(db: Database, rateCols: readonly RateColumn[], files: readonly string[]): Promise<ImportIssue[]> {
+  const rates = rateMismatchQuery(rateCols)
   const mismatches = rates ? await db.query<RateMismatchRow>(rates) : []
   const jumps = await db.query<JumpRow>(jumpQuery())
   const file = (i: number) => files[i] ?? ''

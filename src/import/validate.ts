@@ -27,6 +27,17 @@ export interface ImportedData {
   rowNumber: Int32Array
 }
 
+/** A rate column found in the files, for the cross-check. */
+export interface RateColumn {
+  indicator: string
+  percent: boolean
+}
+
+/** The rate columns of checked data. */
+export function rateColumns(data: ImportedData): RateColumn[] {
+  return Object.keys(data.rates).map((indicator) => ({ indicator, percent: data.ratePercent[indicator] ?? false }))
+}
+
 export interface ValidationResult {
   data: ImportedData
   files: FileSummary[]

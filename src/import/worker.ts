@@ -1,11 +1,23 @@
-// The import's worker: files are read, decoded and checked here so that a 100 MB CSV does
-// not freeze the page; the page cancels by terminating it.
+// The import's worker: files are read, decoded and checked here, and the accepted rows laid
+// out as an Arrow IPC stream, so that a 100 MB CSV costs the page no long task; the page
+// cancels by terminating it.
+import { stageIpc } from '../db/userData.ts'
 import { inspectFile, validateFiles, type FileChoice } from './pipeline.ts'
-import type { ImportRules } from './validate.ts'
+import { rateColumns, type ImportRules, type RateColumn, type ValidationResult } from './validate.ts'
 
 export type WorkerRequest =
   | { id: number; type: 'inspect'; file: File; choice: FileChoice }
   | { id: number; type: 'validate'; files: { file: File; choice: FileChoice }[]; counties: [string, string][]; years: ImportRules['years'] }
+
+/** What the page gets back from a check: the report, and the accepted rows ready to stage. */
+export interface CheckedImport extends Omit<ValidationResult, 'data'> {
+  rowCount: number
+  rates: RateColumn[]
+  /** The accepted rows to stage (handed to the engine, which takes the buffer over)… */
+  ipc: Uint8Array
+  /** …and the same bytes as a Blob, to keep in the browser if the user accepts. */
+  rows: Blob
+}
 
 const input = async (file: File) => ({ name: file.name, bytes: await file.arrayBuffer() })
 
@@ -17,12 +29,12 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       return
     }
     const files = await Promise.all(req.files.map(async (f) => ({ file: await input(f.file), choice: f.choice })))
-    const result = await validateFiles(files, { counties: new Map(req.counties), years: req.years }, (fraction, file) =>
+    const { data, ...report } = await validateFiles(files, { counties: new Map(req.counties), years: req.years }, (fraction, file) =>
       postMessage({ id: req.id, type: 'progress', fraction, file }),
     )
-    const d = result.data
-    const buffers = [d.year, d.fileIndex, d.rowNumber, ...Object.values(d.fields), ...Object.values(d.rates)].map((a) => a.buffer as ArrayBuffer)
-    postMessage({ id: req.id, type: 'done', value: result }, { transfer: buffers })
+    const ipc = stageIpc(data)
+    const value: CheckedImport = { ...report, rowCount: data.length, rates: rateColumns(data), ipc, rows: new Blob([ipc as Uint8Array<ArrayBuffer>]) }
+    postMessage({ id: req.id, type: 'done', value }, { transfer: [value.ipc.buffer as ArrayBuffer] })
   } catch (e) {
     postMessage({ id: req.id, type: 'error', message: e instanceof Error ? e.message : String(e) })
   }

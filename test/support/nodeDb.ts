@@ -1,6 +1,5 @@
 // The same DuckDB-wasm engine the browser runs, in Node, behind the app's Database interface.
 import { createRequire } from 'node:module'
-import { tableToIPC, type Table } from 'apache-arrow'
 import type * as Blocking from '@duckdb/duckdb-wasm/blocking'
 import { arrowToRows, type Database, type Query } from '../../src/db/types.ts'
 
@@ -31,10 +30,8 @@ export async function createNodeDatabase(): Promise<Database> {
     async exec(sql: string): Promise<void> {
       conn.query(sql)
     },
-    async insertArrow(table: string, data: Table): Promise<void> {
-      // Serialise with this module's Arrow: the CJS engine build requires its own copy, whose
-      // tableToIPC does not recognise an ESM Table (dual-package hazard).
-      conn.insertArrowFromIPCStream(tableToIPC(data, 'stream'), { name: table, create: true })
+    async insertIPC(table: string, ipc: Uint8Array): Promise<void> {
+      conn.insertArrowFromIPCStream(ipc, { name: table, create: true })
     },
   }
 }

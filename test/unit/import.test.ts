@@ -8,8 +8,8 @@ import { crossCheck, importMeta } from '../../src/import/crossChecks.ts'
 import { matchHeader } from '../../src/import/headers.ts'
 import { inspectFile, validateFiles, type InputFile } from '../../src/import/pipeline.ts'
 import { reportCsv } from '../../src/import/report.ts'
-import type { ImportRules, ValidationResult } from '../../src/import/validate.ts'
-import { replacePanelWithStage, stage } from '../../src/db/userData.ts'
+import { rateColumns, type ImportRules, type ValidationResult } from '../../src/import/validate.ts'
+import { replacePanelWithStage, stage, stageIpc } from '../../src/db/userData.ts'
 import { statusChangesQuery, type StatusChangeRow } from '../../src/queries/rules.ts'
 import { RULES } from '../../src/indicators/rules.ts'
 import { DATA_DIR, bundledDatabase } from '../support/bundled.ts'
@@ -152,15 +152,15 @@ describe('checks in SQL on the staged import', () => {
     const { db, loader } = await bundledDatabase([])
     await loader.init()
     const problems = await validate(fixture('problems.csv'))
-    await stage(db, problems.data)
-    expect(await crossCheck(db, problems.data, ['problems.csv'])).toEqual([
+    await stage(db, stageIpc(problems.data))
+    expect(await crossCheck(db, rateColumns(problems.data), ['problems.csv'])).toEqual([
       { file: 'problems.csv', row: 7, column: '公办园在园幼儿占比', value: '54', reason: '与本行分子分母算出的45.0%不一致；看板按分子分母计算', severity: 'warning', action: '已导入，请核实' },
     ])
 
     const years = await validate(fixture('2023.csv'), fixture('2024.csv'))
     expect(compact(years)).toEqual([[3, '', '430121 | 2023 | 43664 | 27018', '长沙县2023年的数据重复：与2023.csv第2行相同，保留前者', 'error', '整行未导入']])
-    await stage(db, years.data)
-    expect(await crossCheck(db, years.data, ['2023.csv', '2024.csv'])).toEqual([
+    await stage(db, stageIpc(years.data))
+    expect(await crossCheck(db, rateColumns(years.data), ['2023.csv', '2024.csv'])).toEqual([
       { file: '2024.csv', row: 2, column: '在园幼儿数(人)', value: '4366', reason: '比上年（43664）变化超过3倍，请核实', severity: 'warning', action: '已导入，请核实' },
       { file: '2024.csv', row: 2, column: '公办园在园幼儿数(人)', value: '2701', reason: '比上年（27018）变化超过3倍，请核实', severity: 'warning', action: '已导入，请核实' },
     ])
@@ -179,7 +179,7 @@ describe('checks in SQL on the staged import', () => {
       name: '2024更正.csv',
       bytes: new TextEncoder().encode('行政区划代码,年份,在园幼儿数,公办园在园幼儿数\n430121,2024,43660,21000\n430181,2024,36500,20000\n').buffer as ArrayBuffer,
     })
-    await stage(db, corrected.data)
+    await stage(db, stageIpc(corrected.data))
     const changes = await db.query<StatusChangeRow>(statusChangesQuery(RULES, 'import_stage'))
     expect(changes).toEqual([
       { rule: 'kg_public_share', code: '430121', county: '长沙县', year: 2024, before: '达标', after: '未达标' },
