@@ -1,6 +1,8 @@
 // The columns each table exports: Chinese headers with their units, values as numbers.
 import type { TableRow } from '../composables/useRankingTable.ts'
-import type { Indicator } from '../indicators/catalog.ts'
+import { getIndicator, type Indicator } from '../indicators/catalog.ts'
+import { formatThreshold } from '../indicators/format.ts'
+import type { Rule } from '../indicators/rules.ts'
 import type { RollupItem } from '../indicators/rollup.ts'
 import type { ProvinceFigureRow } from '../queries/national.ts'
 import type { ExportColumn } from './table.ts'
@@ -77,3 +79,43 @@ export interface SeriesLine {
 export function seriesColumns(ind: Indicator, years: readonly number[]): ExportColumn<SeriesLine>[] {
   return [{ header: '区县', value: (l) => l.name }, ...years.map((y, i): ExportColumn<SeriesLine> => ({ header: withUnit(`${y}年`, ind.unit), value: (l) => l.values[i] ?? null, digits: ind.digits }))]
 }
+
+/** A year of 两个只增不减: each leg's growth and the rule's result. */
+export interface TwoNoDecreaseLine {
+  year: number
+  status: string | null
+  legs: readonly { label: string; g: number | null }[]
+}
+
+export function twoNoDecreaseColumns(legs: readonly string[]): ExportColumn<TwoNoDecreaseLine>[] {
+  return [
+    { header: '年份', value: (l) => l.year },
+    ...legs.map((label, i): ExportColumn<TwoNoDecreaseLine> => ({ header: `${label}增长（%）`, value: (l) => l.legs[i]?.g ?? null, digits: 2 })),
+    { header: '结果', value: (l) => l.status },
+  ]
+}
+
+/** A rule's line in force for some years, or a composite rule's parts. */
+export interface RuleLine {
+  rule: Rule
+  standard: string
+  years: string
+  doc: string
+}
+
+export function ruleLines(rules: readonly Rule[]): RuleLine[] {
+  return rules.flatMap((rule): RuleLine[] => {
+    if (rule.kind === 'all') return [{ rule, standard: `各项同时达标：${rule.parts.map((p) => getIndicator(p).label).join('、')}`, years: '', doc: rule.doc }]
+    const ind = getIndicator(rule.indicator)
+    return ind.thresholds.map((t) => ({ rule, standard: formatThreshold(ind, t.value), years: `${t.from}年${t.to ? `—${t.to}年` : '起'}`, doc: t.doc }))
+  })
+}
+
+export const RULE_COLUMNS: readonly ExportColumn<RuleLine>[] = [
+  { header: '学段', value: (l) => l.rule.stage },
+  { header: '规则', value: (l) => l.rule.title },
+  { header: '要求（文件表述）', value: (l) => l.rule.wording },
+  { header: '标准', value: (l) => l.standard },
+  { header: '适用年份', value: (l) => l.years },
+  { header: '文件', value: (l) => l.doc },
+]

@@ -8,7 +8,7 @@ import { tableRows } from '../../src/composables/useRankingTable.ts'
 import type { Database } from '../../src/db/types.ts'
 import { decorateChart, exportSize, FOOTER_BAND, HEADER_BAND, LEGEND_LINE, type ChartMeta } from '../../src/export/chartDecor.ts'
 import { chartSvg } from '../../src/export/chartImage.ts'
-import { rankingColumns, rollupLines, ROLLUP_COLUMNS } from '../../src/export/columns.ts'
+import { RULE_COLUMNS, rankingColumns, rollupLines, ROLLUP_COLUMNS, ruleLines, twoNoDecreaseColumns } from '../../src/export/columns.ts'
 import { exportFileName } from '../../src/export/fileName.ts'
 import { BOM } from '../../src/export/csv.ts'
 import { csvText, xlsxBlob, type ExportColumn } from '../../src/export/table.ts'
@@ -174,5 +174,24 @@ describe('chart export', () => {
       expect(svg).toContain('导出日期：2025-03-01')
       expect(svg).toContain('单位：%')
     })
+  })
+})
+
+describe('rules and 两个只增不减 tables', () => {
+  it('lists a line per rule and period, with the document that sets it', () => {
+    const lines = ruleLines(RULES)
+    const rows = Papa.parse<string[]>(csvText(RULE_COLUMNS, lines).slice(1)).data.filter((r) => r.length > 1)
+    expect(rows[0]).toEqual(['学段', '规则', '要求（文件表述）', '标准', '适用年份', '文件'])
+    const enrol = rows.filter((r) => r[2] === '学前三年毛入园率2020年达到85%，2025年达到90%以上')
+    expect(enrol.map((r) => [r[3], r[4]])).toEqual([
+      ['≥85%', '2017年—2020年'],
+      ['≥90%', '2021年起'],
+    ])
+    expect(lines.filter((l) => l.rule.kind === 'all')).toHaveLength(RULES.filter((r) => r.kind === 'all').length)
+  })
+
+  it('writes each leg’s growth as a number with the year and result', () => {
+    const csv = csvText(twoNoDecreaseColumns(['教育支出', '小学生均']), [{ year: 2024, status: '未达标', legs: [{ label: '教育支出', g: 1.3456 }, { label: '小学生均', g: -0.5 }] }])
+    expect(csv).toBe(`${BOM}年份,教育支出增长（%）,小学生均增长（%）,结果\r\n2024,1.35,-0.5,未达标\r\n`)
   })
 })
