@@ -5,7 +5,8 @@ import { DuckDBInstance } from '@duckdb/node-api'
 import { join } from 'node:path'
 import { INDICATORS } from '../src/indicators/catalog.ts'
 import { aggregateQuery } from '../src/queries/aggregates.ts'
-import { PROVINCE_SUMMARY_COLUMNS } from '../src/db/schema.ts'
+import { COUNTY_VALUES_COLUMNS, COUNTY_VALUES_TABLE, PROVINCE_SUMMARY_COLUMNS, createTableSql } from '../src/db/schema.ts'
+import { fillValuesQuery } from '../src/queries/indicatorSql.ts'
 
 export const SUMMARY_FILE = 'provinces.parquet'
 
@@ -15,6 +16,9 @@ export async function writeProvinceSummaries(dataDir: string): Promise<void> {
   await conn.run('SET threads = 1')
   await conn.run(`CREATE TABLE counties AS SELECT * FROM read_parquet('${join(dataDir, 'counties.parquet')}')`)
   await conn.run(`CREATE TABLE panel AS SELECT * FROM read_parquet('${join(dataDir, 'panel', '*.parquet')}')`)
+  await conn.run(createTableSql(COUNTY_VALUES_TABLE, COUNTY_VALUES_COLUMNS, ['indicator', 'code', 'year']))
+  const fill = fillValuesQuery(INDICATORS, null)
+  await conn.run(fill.sql, fill.params as (string | null)[])
   const q = aggregateQuery(INDICATORS, { province: null, by: 'province' })
   const columns = PROVINCE_SUMMARY_COLUMNS.map((c) => c.name).join(', ')
   await conn.run(`CREATE TABLE summary AS ${q.sql}`, q.params as (string | null)[])

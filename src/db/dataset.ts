@@ -12,6 +12,8 @@ import {
   type Column,
 } from './schema.ts'
 import type { Database } from './types.ts'
+import { INDICATORS } from '../indicators/catalog.ts'
+import { fillValuesQuery } from '../queries/indicatorSql.ts'
 
 export interface ManifestProvince {
   code: string
@@ -91,7 +93,11 @@ export class PanelLoader {
       const entry = this.manifest.provinces.find((p) => p.code === code)
       if (!entry) return Promise.reject(new Error(`数据集中没有省份代码 ${code}`))
       const bytes = this.fetchBytes(entry.file)
-      loading = Promise.all([this.init(), bytes]).then(([, b]) => this.insertFile(entry.file, b, PANEL_TABLE, PANEL_COLUMNS))
+      loading = Promise.all([this.init(), bytes]).then(async ([, b]) => {
+        await this.insertFile(entry.file, b, PANEL_TABLE, PANEL_COLUMNS)
+        // Ranked once here, so that no view ranks the province again.
+        await this.db.query(fillValuesQuery(INDICATORS, code))
+      })
       // A failed load may be retried (e.g. after the network comes back).
       loading.catch(() => this.provinces.delete(code))
       this.provinces.set(code, loading)

@@ -60,8 +60,36 @@ export function insertFromSql(table: string, staging: string, columns: readonly 
   return `INSERT INTO ${table} (${names}) SELECT ${casts} FROM ${staging}`
 }
 
+export const COUNTY_VALUES_TABLE = 'county_values'
+
+/**
+ * Every indicator's value, parts, status and ranks for each county-year of the loaded
+ * panel (queries/indicatorSql.ts fills it when a province loads): the views read it instead
+ * of ranking the province anew for each statement.
+ */
+export const COUNTY_VALUES_COLUMNS: readonly Column[] = [
+  { name: 'indicator', kind: 'text' },
+  { name: 'code', kind: 'text' },
+  { name: 'year', kind: 'integer' },
+  { name: 'province_code', kind: 'text' },
+  { name: 'prefecture_code', kind: 'text' },
+  { name: 'num', kind: 'double' },
+  { name: 'den', kind: 'double' },
+  { name: 'scale', kind: 'double' },
+  { name: 'has_den', kind: 'boolean' },
+  { name: 'growth', kind: 'boolean' },
+  { name: 'up', kind: 'boolean' },
+  { name: 'value', kind: 'double' },
+  { name: 'threshold', kind: 'double' },
+  { name: 'status', kind: 'text' },
+  { name: 'gap', kind: 'double' },
+  { name: 'rank_province', kind: 'integer' },
+  { name: 'rank_prefecture', kind: 'integer' },
+]
+
 export const SCHEMA_SQL = [
   createTableSql(PANEL_TABLE, PANEL_COLUMNS, ['code', 'year']),
   createTableSql(COUNTIES_TABLE, COUNTY_COLUMNS, ['code']),
   createTableSql(PROVINCE_SUMMARY_TABLE, PROVINCE_SUMMARY_COLUMNS, ['indicator', 'province_code', 'year']),
+  createTableSql(COUNTY_VALUES_TABLE, COUNTY_VALUES_COLUMNS, ['indicator', 'code', 'year']),
 ]

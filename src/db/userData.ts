@@ -4,10 +4,11 @@ import { tableToIPC } from 'apache-arrow'
 import { INDICATORS } from '../indicators/catalog.ts'
 import type { ImportedData } from '../import/validate.ts'
 import { provinceSummaryInsert } from '../queries/aggregates.ts'
+import { fillValuesQuery } from '../queries/indicatorSql.ts'
 import { STAGE_TABLE, rateColumn } from '../queries/importChecks.ts'
 import { arrowTable } from './arrow.ts'
 import type { Manifest } from './dataset.ts'
-import { PANEL_COLUMNS, PANEL_TABLE, PROVINCE_SUMMARY_COLUMNS, PROVINCE_SUMMARY_TABLE, insertFromSql, type Column } from './schema.ts'
+import { COUNTY_VALUES_TABLE, PANEL_COLUMNS, PANEL_TABLE, PROVINCE_SUMMARY_COLUMNS, PROVINCE_SUMMARY_TABLE, insertFromSql, type Column } from './schema.ts'
 import type { Database } from './types.ts'
 
 export interface UserDataMeta {
@@ -75,6 +76,8 @@ export async function replacePanelWithStage(db: Database): Promise<void> {
   try {
     await db.exec(`DELETE FROM ${PANEL_TABLE}`)
     await db.exec(insertFromSql(PANEL_TABLE, STAGE_TABLE, PANEL_COLUMNS))
+    await db.exec(`DELETE FROM ${COUNTY_VALUES_TABLE}`)
+    await db.query(fillValuesQuery(INDICATORS, null))
     await db.exec(`DELETE FROM ${PROVINCE_SUMMARY_TABLE}`)
     const q = provinceSummaryInsert(INDICATORS, PROVINCE_SUMMARY_TABLE, PROVINCE_SUMMARY_COLUMNS.map((c) => c.name))
     await db.query(q)
@@ -86,9 +89,10 @@ export async function replacePanelWithStage(db: Database): Promise<void> {
   await dropStage(db)
 }
 
-/** Empties the panel and the province figures, for the bundled data to load again. */
+/** Empties the panel, its values and the province figures, for the bundled data to load again. */
 export async function emptyPanel(db: Database): Promise<void> {
   await db.exec(`DELETE FROM ${PANEL_TABLE}`)
+  await db.exec(`DELETE FROM ${COUNTY_VALUES_TABLE}`)
   await db.exec(`DELETE FROM ${PROVINCE_SUMMARY_TABLE}`)
 }
 

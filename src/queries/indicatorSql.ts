@@ -1,6 +1,7 @@
 // SQL fragments derived from the catalog. Only catalog text and numbers are pasted into
 // SQL; anything a user chose (province, year, county) is a bound parameter, read from a
 // one-row `sel` CTE that each statement declares first.
+import type { Query } from '../db/types.ts'
 import type { Indicator, Threshold } from '../indicators/catalog.ts'
 
 /** Growth step: value = (r / r_prev − 1) × 100 where r_prev is the previous year's r. */
@@ -70,12 +71,9 @@ export type Scope = 'province' | 'all'
  * Long-format county values for several indicators in one pass: one row per indicator,
  * county and year with the raw parts (num, den), the value after the growth step, rank
  * within the province and within the prefecture (1 = best, ties share a rank), and the
- * threshold status of that year. `scope` 'province' reads `sel.province`. The result is
- * `ranked${suffix}`; `parts${suffix}` keeps num/den for ratio-of-sums aggregates. `table` is
- * the panel, or a staged import being checked against it.
+ * threshold status of that year, computed from `table` (the panel, or a staged import).
  */
-export function countyValuesCte(indicators: Indicator | readonly Indicator[], scope: Scope = 'province', suffix = '', table = 'panel'): string {
-  const inds = Array.isArray(indicators) ? indicators : [indicators as Indicator]
+function computedValuesCte(inds: readonly Indicator[], scope: Scope, suffix: string, table: string): string {
   const where = scope === 'all' ? 'TRUE' : 'c.province_code = (SELECT province FROM sel)'
   const base = inds
     .map(
@@ -114,6 +112,39 @@ export function countyValuesCte(indicators: Indicator | readonly Indicator[], sc
  * `parts${suffix}`: only rows where both parts are known count, so a missing denominator
  * cannot inflate a figure; growth indicators take the growth of that figure.
  */
+const asList = (indicators: Indicator | readonly Indicator[]): readonly Indicator[] => (Array.isArray(indicators) ? indicators : [indicators as Indicator])
+
+/**
+ * `ranked${suffix}` (value, status, gap, ranks per indicator, county and year) and
+ * `parts${suffix}` (num/den for ratio-of-sums aggregates) for the indicators asked for.
+ * `scope` 'province' reads `sel.province`. Over the panel they are read from the
+ * county_values table its loader filled (see fillValuesQuery); over a staged import being
+ * checked (`table`) they are computed.
+ */
+export function countyValuesCte(indicators: Indicator | readonly Indicator[], scope: Scope = 'province', suffix = '', table = 'panel'): string {
+  const inds = asList(indicators)
+  if (table !== 'panel') return computedValuesCte(inds, scope, suffix, table)
+  const where = `indicator IN (${inds.map((i) => literal(i.id)).join(', ')})${scope === 'all' ? '' : ' AND province_code = (SELECT province FROM sel)'}`
+  return `parts${suffix} AS (
+    SELECT indicator, code, year, province_code, prefecture_code, num, den, scale, has_den, growth, up FROM county_values WHERE ${where}
+  ), ranked${suffix} AS (
+    SELECT indicator, code, year, province_code, prefecture_code, up, value, threshold, status, gap, rank_province, rank_prefecture FROM county_values WHERE ${where}
+  )`
+}
+
+/**
+ * Fills county_values for one province (or the whole panel when null) from the panel,
+ * with the same SQL a staged import is checked with.
+ */
+export function fillValuesQuery(indicators: readonly Indicator[], province: string | null): Query {
+  const sql = `INSERT INTO county_values
+    WITH sel AS (SELECT CAST(? AS VARCHAR) AS province), ${computedValuesCte(indicators, province === null ? 'all' : 'province', '', 'panel')}
+    SELECT r.indicator, r.code, r.year, r.province_code, r.prefecture_code, p.num, p.den, p.scale, p.has_den, p.growth, r.up,
+      r.value, r.threshold, r.status, r.gap, r.rank_province, r.rank_prefecture
+    FROM ranked r JOIN parts p USING (indicator, code, year)`
+  return { sql, params: [province] }
+}
+
 export function scopeFiguresCte(scope: 'province_code' | 'prefecture_code' | 'nation', suffix = ''): string {
   const scopeExpr = scope === 'nation' ? "'nation'" : scope
   return `sums${suffix} AS (

@@ -64,7 +64,13 @@ describe('own data import', () => {
     await expect.poll(() => valueOf(page, '长沙县'), { timeout: 60_000 }).toBe('60.0%')
     expect(await badge(page).textContent()).toContain('长沙2024.csv')
 
+    // A corrected release over it: the report says which county changes status on which rule.
     await page.goto(`${server.url}#/import`)
+    await page.locator('[data-testid="import-input"]').setInputFiles([{ name: '长沙2024更正.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV.replace('40,000",24000', '40,000",16000')) }])
+    await page.locator('[data-testid="import-check"]:not([disabled])').click()
+    await expect.poll(() => page.locator('[data-testid="status-changes"] li').allTextContents(), { timeout: 60_000 }).toContain('长沙县 2024年 公办园在园幼儿占比：达标 → 未达标')
+    await page.locator('[data-testid="import-report"] button', { hasText: '放弃' }).click()
+
     await page.locator('[data-testid="clear-user-data"]').click()
     await expect.poll(() => badge(page).textContent()).toContain('模拟数据')
     await page.goto(`${server.url}#/province/430000?indicator=kg_public_share&year=2024`)
