@@ -16,7 +16,7 @@ export async function writeProvinceSummaries(dataDir: string): Promise<void> {
   await conn.run('SET threads = 1')
   await conn.run(`CREATE TABLE counties AS SELECT * FROM read_parquet('${join(dataDir, 'counties.parquet')}')`)
   await conn.run(`CREATE TABLE panel AS SELECT * FROM read_parquet('${join(dataDir, 'panel', '*.parquet')}')`)
-  await conn.run(createTableSql(COUNTY_VALUES_TABLE, COUNTY_VALUES_COLUMNS, ['indicator', 'code', 'year']))
+  await conn.run(createTableSql(COUNTY_VALUES_TABLE, COUNTY_VALUES_COLUMNS, []))
   const fill = fillValuesQuery(INDICATORS, null)
   await conn.run(fill.sql, fill.params as (string | null)[])
   const q = aggregateQuery(INDICATORS, { province: null, by: 'province' })

@@ -48,9 +48,10 @@ export const PROVINCE_SUMMARY_COLUMNS: readonly Column[] = [
 
 const SQL_TYPE: Record<ColumnKind, string> = { text: 'VARCHAR', integer: 'BIGINT', double: 'DOUBLE', boolean: 'BOOLEAN' }
 
+/** `key` empty: no primary key, for a table only the app fills (an index would slow its bulk inserts). */
 export function createTableSql(table: string, columns: readonly Column[], key: readonly string[]): string {
   const cols = columns.map((c) => `${c.name} ${SQL_TYPE[c.kind]}`).join(', ')
-  return `CREATE TABLE IF NOT EXISTS ${table} (${cols}, PRIMARY KEY (${key.join(', ')}))`
+  return `CREATE TABLE IF NOT EXISTS ${table} (${cols}${key.length ? `, PRIMARY KEY (${key.join(', ')})` : ''})`
 }
 
 /** INSERT from a staging table, casting each column to its declared type. */
@@ -91,5 +92,5 @@ export const SCHEMA_SQL = [
   createTableSql(PANEL_TABLE, PANEL_COLUMNS, ['code', 'year']),
   createTableSql(COUNTIES_TABLE, COUNTY_COLUMNS, ['code']),
   createTableSql(PROVINCE_SUMMARY_TABLE, PROVINCE_SUMMARY_COLUMNS, ['indicator', 'province_code', 'year']),
-  createTableSql(COUNTY_VALUES_TABLE, COUNTY_VALUES_COLUMNS, ['indicator', 'code', 'year']),
+  createTableSql(COUNTY_VALUES_TABLE, COUNTY_VALUES_COLUMNS, []),
 ]
