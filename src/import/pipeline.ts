@@ -3,7 +3,8 @@
 // and validate (every row checked against the confirmed mapping).
 import type { Cell } from './cells.ts'
 import { matchHeaders, type ColumnMapping } from './headers.ts'
-import { csvHead, decodeText, detectEncoding, formatOf, locateHeader, readCsv, readParquetRows, readXlsx, type Encoding, type FileFormat } from './sheets.ts'
+import { csvHead, decodeText, detectEncoding, formatOf, locateHeader, readCsv, readParquetRows, readXlsx, type FileFormat } from './sheets.ts'
+import type { Encoding } from './encodings.ts'
 import { ImportBuilder, type ImportRules, type ValidationResult } from './validate.ts'
 
 export interface InputFile {

@@ -4,17 +4,11 @@ import readXlsxFile from 'read-excel-file/universal'
 import { parquetReadObjects } from 'hyparquet'
 import { compressors } from 'hyparquet-compressors'
 import { cellText, type Cell } from './cells.ts'
+import type { Encoding } from './encodings.ts'
 import { recognisedCount } from './headers.ts'
 
 export type FileFormat = 'csv' | 'xlsx' | 'parquet'
 
-/** Encodings offered for CSV files; GB18030 reads everything GBK and GB2312 wrote. */
-export const ENCODINGS = [
-  { id: 'utf-8', label: 'UTF-8' },
-  { id: 'gb18030', label: 'GBK / GB18030（Excel、WPS 在中文 Windows 上的默认）' },
-  { id: 'utf-16le', label: 'UTF-16（Excel “Unicode 文本”）' },
-] as const
-export type Encoding = (typeof ENCODINGS)[number]['id']
 
 export function formatOf(fileName: string): FileFormat | null {
   const ext = /\.([^.]+)$/.exec(fileName.toLowerCase())?.[1]
