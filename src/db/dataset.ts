@@ -119,9 +119,6 @@ export class PanelLoader {
     this.summary = undefined
   }
 
-  isLoaded(code: string): boolean {
-    return this.provinces.has(code)
-  }
 
   private async insertFile(file: string, bytes: ArrayBuffer, table: string, columns: readonly Column[]): Promise<void> {
     // The Parquet reader and Arrow load with the first file, not before the first view.

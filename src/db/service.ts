@@ -52,11 +52,6 @@ export class DataService {
     return source.kind === 'user' ? userManifest(loader.manifest, source.meta) : loader.manifest
   }
 
-  /** The bundled dataset's manifest, whatever is loaded now. */
-  async bundledManifest(): Promise<Manifest> {
-    return (await this.panel()).manifest
-  }
-
   async ensureProvince(code: string): Promise<void> {
     const source = await this.current()
     if (source.kind === 'user') return source.loaded

@@ -5,7 +5,7 @@ export const BOM = '\uFEFF'
 
 // A text cell a spreadsheet would read as a formula (=, +, -, @, or a leading tab/CR) is
 // prefixed with a quote so that it stays text (OWASP “CSV injection”).
-export function csvField(value: string | number | null): string {
+function csvField(value: string | number | null): string {
   if (value === null) return ''
   if (typeof value === 'number') return String(value)
   const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value

@@ -1,6 +1,6 @@
 // Recognising a column by its header: the template's labels, the variants users write
 // (fields.ts aliases), units in brackets, and indicator rates given for cross-checking.
-import { INDICATORS } from '../indicators/catalog.ts'
+import { INDICATORS, findIndicator } from '../indicators/catalog.ts'
 import { KEY_FIELDS, RAW_FIELDS, type RawField } from '../indicators/fields.ts'
 import { normalizeText } from './cells.ts'
 
@@ -38,7 +38,7 @@ const UNIT_FACTORS: Record<string, Record<string, number>> = {
   个: { 个: 1, 班: 1 },
 }
 
-export function columnLetter(index: number): string {
+function columnLetter(index: number): string {
   let n = index + 1
   let letters = ''
   while (n > 0) {
@@ -146,7 +146,7 @@ export function chooseTarget(key: string, header: string): { target: ColumnTarge
     const field = RAW_FIELDS.find((f) => f.id === id)
     if (field) return fieldTarget(field, unit)
   }
-  if (kind === 'rate' && id) return { target: { kind: 'rate', indicator: id, percent: unit === '%' } }
+  if (kind === 'rate' && id && findIndicator(id)) return { target: { kind: 'rate', indicator: id, percent: unit === '%' } }
   if (kind === 'code' || kind === 'year' || kind === 'name') return { target: { kind } }
   return { target: { kind: 'ignore' } }
 }
