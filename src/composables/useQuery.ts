@@ -8,6 +8,9 @@ export interface QueryState<T> {
   rows: ShallowRef<T[]>
   loading: Ref<boolean>
   error: Ref<string | null>
+  /** The rows answer the latest request (from the snapshot or the engine): a view that shows
+   * several statements together waits for all of them, so old and new figures never mix. */
+  answered: Ref<boolean>
 }
 
 /**
@@ -24,17 +27,23 @@ export function useQuery<T extends object>(build: () => { query: Query; province
   const rows = shallowRef<T[]>([])
   const loading = ref(false)
   const error = ref<string | null>(null)
+  const answered = ref(false)
   let latest = 0
   watch(
     () => [build(), dataset.version] as const,
     async ([request]) => {
       const id = ++latest
+      answered.value = false
       if (!request) return
       loading.value = true
       // An error belongs to the request that failed, not to the next one.
       error.value = null
       const snapshot = dataset.simulated ? dataset.provinces.find((p) => p.code === request.province)?.snapshot : undefined
-      if (snapshot) void service.snapshots.rows<T>(snapshot, request.query).then((early) => early && id === latest && loading.value && (rows.value = early))
+      if (snapshot) void service.snapshots.rows<T>(snapshot, request.query).then((early) => {
+          if (!early || id !== latest || !loading.value) return
+          rows.value = early
+          answered.value = true
+        })
       try {
         if (request.province === null) await service.init()
         else await (request.province === 'summary' ? service.ensureSummary() : service.ensureProvince(request.province))
@@ -44,12 +53,17 @@ export function useQuery<T extends object>(build: () => { query: Query; province
         rows.value = result
         error.value = null
       } catch (e) {
-        if (id === latest) error.value = e instanceof Error ? e.message : String(e)
+        if (id !== latest) return
+        error.value = e instanceof Error ? e.message : String(e)
+        rows.value = []
       } finally {
-        if (id === latest) loading.value = false
+        if (id === latest) {
+          answered.value = true
+          loading.value = false
+        }
       }
     },
     { immediate: true },
   )
-  return { rows, loading, error }
+  return { rows, loading, error, answered }
 }
