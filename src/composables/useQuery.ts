@@ -1,5 +1,6 @@
 import { ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue'
 import type { Query } from '../db/types.ts'
+import type { Indicator } from '../indicators/catalog.ts'
 import { useDatasetStore } from '../stores/dataset.ts'
 import { markOnce } from './markOnce.ts'
 import { useDataService } from './useData.ts'
@@ -17,11 +18,12 @@ export interface QueryState<T> {
  * Runs the query that `build` returns whenever its inputs change; a result that arrives
  * after a newer request was made is dropped. `build` returns null while inputs are unset.
  * `province` names the province whose data must be loaded first; 'summary' asks for the
- * precomputed province figures instead, and null for the county list only. Every query
+ * precomputed province figures instead, and null for the county list only; `indicators`
+ * names those the statement reads, when not all (the province's others rank later). Every query
  * runs again when the data is replaced. On the bundled dataset, the build's answer
  * (snapshot) is shown until DuckDB's arrives.
  */
-export function useQuery<T extends object>(build: () => { query: Query; province: string | 'summary' | null } | null): QueryState<T> {
+export function useQuery<T extends object>(build: () => { query: Query; province: string | 'summary' | null; indicators?: readonly Indicator[] } | null): QueryState<T> {
   const service = useDataService()
   const dataset = useDatasetStore()
   const rows = shallowRef<T[]>([])
@@ -46,7 +48,7 @@ export function useQuery<T extends object>(build: () => { query: Query; province
         })
       try {
         if (request.province === null) await service.init()
-        else await (request.province === 'summary' ? service.ensureSummary() : service.ensureProvince(request.province))
+        else await (request.province === 'summary' ? service.ensureSummary() : service.ensureProvince(request.province, request.indicators))
         const result = await service.query<T>(request.query)
         markOnce('first-query-answered')
         if (id !== latest) return
