@@ -3,6 +3,7 @@ import { createApp } from 'vue'
 import App from './App.vue'
 import { DATA_SERVICE } from './composables/useData.ts'
 import { httpFetchBytes } from './db/dataset.ts'
+import { parquetInWorker } from './db/parquetClient.ts'
 import { DataService } from './db/service.ts'
 import { indexedDbStore } from './import/saved.ts'
 import { WasmDatabase } from './db/wasm.ts'
@@ -11,7 +12,7 @@ import { useDatasetStore } from './stores/dataset.ts'
 import './styles.css'
 
 const db = new WasmDatabase()
-const service = new DataService(db, httpFetchBytes(new URL('data/', document.baseURI).href), indexedDbStore())
+const service = new DataService(db, httpFetchBytes(new URL('data/', document.baseURI).href), indexedDbStore(), parquetInWorker())
 
 const app = createApp(App)
 const pinia = createPinia()

@@ -64,6 +64,12 @@ export function parseManifest(text: string, file = 'data/manifest.json'): Manife
   return m as Manifest
 }
 
+/** Parquet bytes → an Arrow IPC stream of the wanted columns (in a worker in the browser). */
+export type DecodeParquet = (bytes: ArrayBuffer, columns: readonly Column[]) => Promise<Uint8Array>
+
+// The Parquet reader and Arrow load with the first file, not before the first view.
+const decodeHere: DecodeParquet = async (bytes, columns) => (await import('./parquet.ts')).parquetToIPC(bytes, columns)
+
 /** A province's rows in the panel, and each indicator's ranking into county_values. */
 interface ProvinceLoad {
   rows: Promise<void>
@@ -80,6 +86,7 @@ export class PanelLoader {
     private readonly db: Database,
     private readonly fetchBytes: FetchBytes,
     readonly manifest: Manifest,
+    private readonly toIPC: DecodeParquet = decodeHere,
   ) {}
 
   /** Creates the tables and loads the county list; shared by every caller. */
@@ -155,10 +162,9 @@ export class PanelLoader {
 
   /** Fetches a Parquet file and lays it out as an Arrow IPC stream; needs no engine. */
   private async decode(file: string, columns: readonly Column[]): Promise<Uint8Array> {
-    // The Parquet reader and Arrow load with the first file, not before the first view.
-    const [bytes, { parquetToIPC }] = await Promise.all([this.fetchBytes(file), import('./parquet.ts')])
+    const bytes = await this.fetchBytes(file)
     try {
-      return await parquetToIPC(bytes, columns)
+      return await this.toIPC(bytes, columns)
     } catch (e) {
       // Paths in the manifest are relative to the site's data/ folder; the user sees it whole.
       throw new DataFileError(`data/${file}`, `不是有效的 Parquet 文件（${e instanceof Error ? e.message : String(e)}），可能在复制时损坏。请从原网站目录重新复制该文件。`)

@@ -1,6 +1,6 @@
 // What the app asks of the data layer: the manifest, a province's data, and queries; and
 // the switch between the bundled panel and data users load themselves.
-import { PanelLoader, parseManifest, type FetchBytes, type Manifest } from './dataset.ts'
+import { PanelLoader, parseManifest, type DecodeParquet, type FetchBytes, type Manifest } from './dataset.ts'
 import { QueryCache } from './cache.ts'
 import { Snapshots } from './snapshot.ts'
 import type { Database, Query } from './types.ts'
@@ -26,6 +26,7 @@ export class DataService {
     readonly db: Database,
     private readonly fetchBytes: FetchBytes,
     private readonly saved?: SavedDataStore,
+    private readonly toIPC?: DecodeParquet,
   ) {
     this.snapshots = new Snapshots(fetchBytes)
   }
@@ -33,7 +34,7 @@ export class DataService {
   private panel(): Promise<PanelLoader> {
     this.loader ??= this.fetchBytes('manifest.json').then((bytes) => {
       const manifest = parseManifest(new TextDecoder().decode(bytes))
-      return new PanelLoader(this.db, this.fetchBytes, manifest)
+      return new PanelLoader(this.db, this.fetchBytes, manifest, this.toIPC)
     })
     return this.loader
   }
