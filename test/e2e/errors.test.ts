@@ -25,6 +25,9 @@ describe('missing and corrupt files', () => {
     await page.goto(`${site.server.url}#/province/430000`)
     await expect.poll(alertText, { timeout: 90_000 }).toContain('数据文件 data/panel/430000.parquet 无法读取：服务器返回 HTTP 404。请确认网站目录完整复制了 data 文件夹。')
     await page.screenshot({ path: screenshotPath('error-missing-parquet') })
+    // Without its rows the province still has its policy line: 无数据, not 无标准.
+    expect(await page.locator('[data-testid="summary"]').textContent()).toContain('达标区县无数据')
+    expect(await page.locator('[data-testid="ranking-table"] thead').textContent()).toContain('达标（≥50%）')
     await page.locator('[data-testid="province-select"]').selectOption('330000')
     const zhejiang = manifest.provinces.find((p) => p.code === '330000')!
     await expect.poll(rankingRows).toBe(zhejiang.counties)
