@@ -71,7 +71,7 @@ describe('hosting on a plain static server', () => {
     expect(violations).toEqual(['script-src-elem inline'])
   })
 
-  it('keeps working offline on what it has fetched, and names what it cannot fetch', async () => {
+  it('keeps working offline on what it has fetched, names what it cannot fetch, and fetches it once back online', async () => {
     const rows = page.locator('[data-testid="ranking-table"] tbody tr')
     const caption = page.locator('[data-testid="ranking-table"] caption')
     const notices = page.locator('[data-testid="notice"] span')
@@ -112,6 +112,11 @@ describe('hosting on a plain static server', () => {
     } finally {
       await page.context().setOffline(false)
     }
+    // Back online, what failed opens when asked again.
+    await page.locator('header a', { hasText: '规则说明' }).click()
+    await expect.poll(() => page.locator('[data-testid="rules-table"] tbody tr').count()).toBeGreaterThan(20)
+    await page.goto(`${site.server.url}#/province/430000`)
+    await expect.poll(() => rows.count()).toBe(manifest.provinces.find((p) => p.code === '430000')!.counties)
   })
 })
 
