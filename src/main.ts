@@ -7,8 +7,9 @@ import { parquetInWorker } from './db/parquetClient.ts'
 import { DataService } from './db/service.ts'
 import { indexedDbStore } from './import/saved.ts'
 import { WasmDatabase } from './db/wasm.ts'
-import { router } from './router.ts'
+import { router, viewLoadFailure } from './router.ts'
 import { useDatasetStore } from './stores/dataset.ts'
+import { useNoticeStore } from './stores/notices.ts'
 import './styles.css'
 
 const db = new WasmDatabase()
@@ -28,5 +29,13 @@ Promise.all([db.start(), service.manifest().then((m) => dataset.setManifest(m))]
     dataset.setProgress({ phase: 'ready' })
   })
   .catch((e: unknown) => dataset.fail(e instanceof Error ? e.message : String(e)))
+
+// A view loads its code when first opened; offline that fails, and the navigation with it.
+const notices = useNoticeStore(pinia)
+router.onError((e: unknown) => {
+  const text = viewLoadFailure(e, new URL('.', document.baseURI).href)
+  if (text) notices.add(text)
+  else console.error(e)
+})
 
 app.mount('#app')

@@ -21,3 +21,12 @@ export const router = createRouter({
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 })
+
+/** What to tell the user when a view's code could not be downloaded (network gone, server
+ * down): the file, and that the page they are on still works. Null for any other error. */
+export function viewLoadFailure(error: unknown, siteBase: string): string | null {
+  const url = /https?:\/\/[^\s'"]+\.(?:js|css)\b/.exec(error instanceof Error ? error.message : String(error))?.[0]
+  if (!url) return null
+  const file = url.startsWith(siteBase) ? url.slice(siteBase.length) : url
+  return `页面文件 ${file} 无法下载，未能打开该页面：网络已断开或网站服务不可用。请检查网络后重试，当前页面仍可继续使用。`
+}

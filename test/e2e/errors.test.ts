@@ -1,5 +1,6 @@
-// A site with a missing and a corrupt province file and a corrupt boundary file, and links
-// with unknown parts: each says what is wrong in Chinese, and the rest keeps working.
+// A site with a missing and a corrupt province file, a missing and a corrupt boundary file,
+// and links with unknown parts: each says what is wrong in Chinese, and the rest keeps
+// working; and a site whose county list is missing or corrupt.
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -8,7 +9,7 @@ import { screenshotPath } from '../support/browser.ts'
 import { openSite } from '../support/site.ts'
 
 const manifest = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8')) as Manifest
-const site = openSite({ files: { 'data/panel/430000.parquet': null, 'data/panel/450000.parquet': 'PAR1 not really', 'geo/440000.json': '{"type":"Topo' } })
+const site = openSite({ files: { 'data/panel/430000.parquet': null, 'data/panel/450000.parquet': 'PAR1 not really', 'geo/440000.json': '{"type":"Topo', 'geo/320000.json': null } })
 let page: Page
 
 beforeAll(() => {
@@ -24,6 +25,9 @@ describe('missing and corrupt files', () => {
     await page.goto(`${site.server.url}#/province/430000`)
     await expect.poll(alertText, { timeout: 90_000 }).toContain('数据文件 data/panel/430000.parquet 无法读取：服务器返回 HTTP 404。请确认网站目录完整复制了 data 文件夹。')
     await page.screenshot({ path: screenshotPath('error-missing-parquet') })
+    // Without its rows the province still has its policy line: 无数据, not 无标准.
+    expect(await page.locator('[data-testid="summary"]').textContent()).toContain('达标区县无数据')
+    expect(await page.locator('[data-testid="ranking-table"] thead').textContent()).toContain('达标（≥50%）')
     await page.locator('[data-testid="province-select"]').selectOption('330000')
     const zhejiang = manifest.provinces.find((p) => p.code === '330000')!
     await expect.poll(rankingRows).toBe(zhejiang.counties)
@@ -41,6 +45,39 @@ describe('missing and corrupt files', () => {
     await expect.poll(() => page.locator('[data-testid="map"] [role="alert"]').textContent()).toBe('边界文件 geo/440000.json 无法读取：不是有效的 JSON，可能在复制时损坏，请从原网站目录重新复制该文件。')
     await expect.poll(rankingRows).toBe(manifest.provinces.find((p) => p.code === '440000')!.counties)
     await page.screenshot({ path: screenshotPath('error-corrupt-boundary') })
+  })
+
+  it('names a missing boundary file in place of the map, and the ranking still works', async () => {
+    await page.goto(`${site.server.url}#/province/320000`)
+    await expect.poll(() => page.locator('[data-testid="map"] [role="alert"]').textContent()).toBe('边界文件 geo/320000.json 无法读取：服务器返回 HTTP 404。请确认网站目录完整复制了 geo 文件夹。')
+    const jiangsu = manifest.provinces.find((p) => p.code === '320000')!
+    await expect.poll(rankingRows).toBe(jiangsu.counties)
+    await page.locator('[data-testid="year-select"]').selectOption('2018')
+    await expect.poll(() => page.locator('[data-testid="ranking-table"] caption').textContent()).toContain('2018年')
+    expect(await rankingRows()).toBe(jiangsu.counties)
+    await page.screenshot({ path: screenshotPath('error-missing-boundary') })
+  })
+
+  it('names a missing or corrupt county list on the page and in the start bar; the rules page still opens', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1366, height: 768 } })
+    const cases = [
+      { body: null, message: /^数据文件 data\/counties\.parquet 无法读取：服务器返回 HTTP 404。请确认网站目录完整复制了 data 文件夹。$/ },
+      { body: 'PAR1 not really', message: /^数据文件 data\/counties\.parquet 无法读取：不是有效的 Parquet 文件.*请从原网站目录重新复制该文件。$/ },
+    ]
+    try {
+      for (const { body, message } of cases) {
+        await context.unrouteAll()
+        await context.route('**/data/counties.parquet', (route) => (body === null ? route.fulfill({ status: 404 }) : route.fulfill({ body })))
+        const other = await context.newPage()
+        await other.goto(`${site.server.url}#/province/330000`)
+        await expect.poll(() => other.locator('[data-testid="start-error"]').textContent(), { timeout: 60_000 }).toMatch(message)
+        await expect.poll(() => other.locator('main [role="alert"]').allTextContents()).toEqual([expect.stringMatching(message)])
+        await other.locator('header a', { hasText: '规则说明' }).click()
+        await expect.poll(() => other.locator('[data-testid="rules-table"] tbody tr').count()).toBeGreaterThan(20)
+      }
+    } finally {
+      await context.close()
+    }
   })
 })
 

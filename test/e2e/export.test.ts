@@ -4,14 +4,16 @@ import Papa from 'papaparse'
 import type { Locator, Page } from 'playwright-core'
 import { readSheet } from 'read-excel-file/universal'
 import { mapClasses } from '../../src/charts/mapClasses.ts'
-import { exportSize } from '../../src/export/chartDecor.ts'
+import { exportSize, sourceLine } from '../../src/export/chartDecor.ts'
 import { rankingColumns } from '../../src/export/columns.ts'
 import { BOM } from '../../src/export/csv.ts'
+import { localDate } from '../../src/export/date.ts'
 import { getIndicator } from '../../src/indicators/catalog.ts'
 import { rankingQuery, type RankingRow } from '../../src/queries/index.ts'
 import type { Database } from '../../src/db/types.ts'
 import { screenshotPath } from '../support/browser.ts'
 import { bundledDatabase } from '../support/bundled.ts'
+import { printedPdf, type PrintedPdf } from '../support/pdf.ts'
 import { openSite } from '../support/site.ts'
 
 const site = openSite()
@@ -42,7 +44,7 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 const cssSize = (chart: Locator) => chart.evaluate((el) => ({ width: el.clientWidth, height: el.clientHeight }))
 
 describe('exports', () => {
-  it('downloads the ranking bars as PNG at twice the chart’s size and as SVG with title and 模拟数据', async () => {
+  it('downloads the ranking bars as PNG at twice the chart’s size and as SVG with title, unit, year, source and 模拟数据', async () => {
     await page.goto(`${site.server.url}#/province/430000?indicator=${share.id}&year=2024`)
     await page.locator('[data-testid="ranking-table"] tbody tr').first().waitFor({ timeout: 60_000 })
     const panel = page.locator('.chart-panel').first()
@@ -56,8 +58,9 @@ describe('exports', () => {
 
     const svg = (await download(panel.locator('[data-testid="chart-download"]'), '[data-format="svg"]')).bytes.toString('utf8')
     expect(svg).toContain(`湖南省各区县${share.label}排序`)
-    expect(svg).toContain('模拟数据')
-    expect(svg).toContain('单位：%')
+    expect(svg).toContain('单位：%\u30002024年')
+    expect(svg).toContain(`>${sourceLine({ source: '', simulated: true, date: localDate(new Date()) })}<`)
+    expect(svg).toContain('>模拟数据<')
     expect(svg).toMatch(new RegExp(`^<svg width="${expected.width}" height="${expected.height}"`))
   })
 
@@ -103,8 +106,14 @@ describe('exports', () => {
   })
 })
 
-/** Pages of a PDF as Chromium writes it: one /Type /Page object each. */
-const pdfPages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0
+/** Every chart printed whole: one image each, none cut across two pages. */
+function expectWholeCharts(pdf: PrintedPdf, charts: number): void {
+  expect(pdf.images).toHaveLength(charts)
+  expect(new Set(pdf.images.map((i) => i.object)).size).toBe(charts)
+}
+
+const A4 = [595, 842]
+const SOURCE = '数据来源：模拟数据（按全国统计公报校准，并非任何区县的真实统计）'
 
 describe('printing', () => {
   it('prints the county report to A4 with every chart as an image, the source and 模拟数据 on top', async () => {
@@ -122,17 +131,20 @@ describe('printing', () => {
     await expect.poll(() => report.locator('.chart-panel img.print-image').count()).toBe(panels)
     expect(await report.locator('.chart-panel canvas').evaluateAll((cs) => cs.filter((c) => c.getBoundingClientRect().width > 0).length)).toBe(0)
     expect(await report.locator('button, select, input').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length)).toBe(0)
-    await report.screenshot({ path: screenshotPath('print-county-page1'), clip: { x: 0, y: 0, width: 794, height: 1123 } })
-    await report.screenshot({ path: screenshotPath('print-county-all'), fullPage: true })
 
-    const pdf = await report.pdf({ format: 'A4', preferCSSPageSize: true })
-    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
-    // Page 1 problems and KPIs, then 两个只增不减 with the rank history and the comparison, then the trends.
-    expect(pdfPages(pdf)).toBeGreaterThanOrEqual(3)
-    const boxes = pdf.toString('latin1').match(/\/MediaBox\s*\[[^\]]*\]/g) ?? []
-    expect(boxes).toHaveLength(pdfPages(pdf))
-    for (const box of boxes) expect(box.match(/[\d.]+/g)!.map((n) => Math.round(Number(n)))).toEqual([0, 0, 595, 842])
-    writeFileSync(screenshotPath('print-county').replace(/png$/, 'pdf'), pdf)
+    // Rendered to .tmp/screenshots/print-county-page1.png and -page2.png.
+    const pdf = printedPdf('print-county', await report.pdf({ format: 'A4', preferCSSPageSize: true }))
+    expect(pdf.pages.length).toBeGreaterThanOrEqual(3)
+    for (const size of pdf.pages) expect(size).toEqual(A4)
+    // Page 1 the header, the problems and the KPIs; then 两个只增不减 with the rank history and
+    // the comparison; then the trends.
+    expect(pdf.text(1)).toMatch(/^长沙县2024年县域教育督导报告\s+模拟数据/)
+    expect(pdf.text(1)).toContain(SOURCE)
+    expect(pdf.text(1)).toContain('长沙县2024年存在问题')
+    expect(pdf.text(2)).toMatch(/^两个只增不减/)
+    expect(pdf.text(2)).toContain('与其他区县对比')
+    expect(pdf.text(3)).toContain('经费')
+    expectWholeCharts(pdf, panels)
     await report.close()
   })
 })
@@ -151,10 +163,16 @@ describe('province brief', () => {
     // The table prints whole, not inside its scrolling box.
     const table = await brief.locator('[data-testid="ranking-table"]').boundingBox()
     expect(table!.height).toBeGreaterThan((await rows.count()) * 15)
-    await brief.screenshot({ path: screenshotPath('print-province-page1'), clip: { x: 0, y: 0, width: 794, height: 1123 } })
-    const pdf = await brief.pdf({ format: 'A4', preferCSSPageSize: true })
-    expect(pdfPages(pdf)).toBeGreaterThanOrEqual(3)
-    writeFileSync(screenshotPath('print-province').replace(/png$/, 'pdf'), pdf)
+    const pdf = printedPdf('print-province', await brief.pdf({ format: 'A4', preferCSSPageSize: true }))
+    expect(pdf.pages.length).toBeGreaterThanOrEqual(3)
+    expect(pdf.text(1)).toMatch(new RegExp(`^湖南省${share.label}2024年省级简报\\s+模拟数据`))
+    expect(pdf.text(1)).toContain(SOURCE)
+    expect(pdf.text(1)).toContain('湖南省各区县排序')
+    // The ranking starts on page 2, and every page of it repeats the column headers.
+    expect(pdf.text(2)).toMatch(new RegExp(`^湖南省各区县${share.label}（2024年），显示${await rows.count()}个`))
+    const headers = ['全省排名▲', '区县', '地市', share.label, '较上年', '名次变化', '走势', '达标（≥50%）']
+    for (let page = 2; page <= pdf.pages.length; page++) for (const h of headers) expect(pdf.text(page)).toContain(h)
+    expectWholeCharts(pdf, 3)
     await brief.close()
   })
 })
