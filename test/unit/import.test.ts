@@ -96,8 +96,12 @@ describe('import fixtures', () => {
     expect(right.issues).toEqual([])
     expect(column(right, 'kg_enrol')).toEqual([38033, 36500])
     expect(column(right, 'kg_public_enrol')).toEqual([24791, NaN])
-    // Detection picks GBK by itself.
+    // Detection picks GBK by itself, even where the first Chinese comes after megabytes of ASCII.
     expect((await validate(fixture('gbk-ascii-header.csv'))).issues).toEqual([])
+    const gbk = new Uint8Array(fixture('gbk-ascii-header.csv').bytes)
+    const header = gbk.indexOf(0x0a) + 1
+    const late = new Uint8Array([...gbk.subarray(0, header), ...new TextEncoder().encode(',,,\r\n'.repeat(1 << 19)), ...gbk.subarray(header)])
+    expect((await inspectFile({ name: 'late.csv', bytes: late.buffer })).encoding).toBe('gb18030')
   })
 
   it('columns assigned by the user: read into the chosen field and said in the report; left out and listed', async () => {
