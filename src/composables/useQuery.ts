@@ -1,5 +1,6 @@
 import { ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue'
 import type { Query } from '../db/types.ts'
+import type { Indicator } from '../indicators/catalog.ts'
 import { useDatasetStore } from '../stores/dataset.ts'
 import { markOnce } from './markOnce.ts'
 import { useDataService } from './useData.ts'
@@ -8,48 +9,63 @@ export interface QueryState<T> {
   rows: ShallowRef<T[]>
   loading: Ref<boolean>
   error: Ref<string | null>
+  /** The rows answer the latest request (from the snapshot or the engine): a view that shows
+   * several statements together waits for all of them, so old and new figures never mix. */
+  answered: Ref<boolean>
 }
 
 /**
  * Runs the query that `build` returns whenever its inputs change; a result that arrives
  * after a newer request was made is dropped. `build` returns null while inputs are unset.
  * `province` names the province whose data must be loaded first; 'summary' asks for the
- * precomputed province figures instead, and null for the county list only. Every query
+ * precomputed province figures instead, and null for the county list only; `indicators`
+ * names those the statement reads, when not all (the province's others rank later). Every query
  * runs again when the data is replaced. On the bundled dataset, the build's answer
  * (snapshot) is shown until DuckDB's arrives.
  */
-export function useQuery<T extends object>(build: () => { query: Query; province: string | 'summary' | null } | null): QueryState<T> {
+export function useQuery<T extends object>(build: () => { query: Query; province: string | 'summary' | null; indicators?: readonly Indicator[] } | null): QueryState<T> {
   const service = useDataService()
   const dataset = useDatasetStore()
   const rows = shallowRef<T[]>([])
   const loading = ref(false)
   const error = ref<string | null>(null)
+  const answered = ref(false)
   let latest = 0
   watch(
     () => [build(), dataset.version] as const,
     async ([request]) => {
       const id = ++latest
+      answered.value = false
       if (!request) return
       loading.value = true
       // An error belongs to the request that failed, not to the next one.
       error.value = null
       const snapshot = dataset.simulated ? dataset.provinces.find((p) => p.code === request.province)?.snapshot : undefined
-      if (snapshot) void service.snapshots.rows<T>(snapshot, request.query).then((early) => early && id === latest && loading.value && (rows.value = early))
+      if (snapshot) void service.snapshots.rows<T>(snapshot, request.query).then((early) => {
+          if (!early || id !== latest || !loading.value) return
+          rows.value = early
+          answered.value = true
+        })
       try {
         if (request.province === null) await service.init()
-        else await (request.province === 'summary' ? service.ensureSummary() : service.ensureProvince(request.province))
+        else await (request.province === 'summary' ? service.ensureSummary() : service.ensureProvince(request.province, request.indicators))
         const result = await service.query<T>(request.query)
         markOnce('first-query-answered')
         if (id !== latest) return
         rows.value = result
         error.value = null
       } catch (e) {
-        if (id === latest) error.value = e instanceof Error ? e.message : String(e)
+        if (id !== latest) return
+        error.value = e instanceof Error ? e.message : String(e)
+        rows.value = []
       } finally {
-        if (id === latest) loading.value = false
+        if (id === latest) {
+          answered.value = true
+          loading.value = false
+        }
       }
     },
     { immediate: true },
   )
-  return { rows, loading, error }
+  return { rows, loading, error, answered }
 }

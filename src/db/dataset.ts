@@ -12,7 +12,7 @@ import {
   type Column,
 } from './schema.ts'
 import type { Database } from './types.ts'
-import { INDICATORS } from '../indicators/catalog.ts'
+import { INDICATORS, type Indicator } from '../indicators/catalog.ts'
 import { fillValuesQuery } from '../queries/indicatorSql.ts'
 
 export interface ManifestProvince {
@@ -64,10 +64,16 @@ export function parseManifest(text: string, file = 'data/manifest.json'): Manife
   return m as Manifest
 }
 
+/** A province's rows in the panel, and each indicator's ranking into county_values. */
+interface ProvinceLoad {
+  rows: Promise<void>
+  filled: Map<string, Promise<void>>
+}
+
 export class PanelLoader {
   private base?: Promise<void>
   private summary?: Promise<void>
-  private readonly provinces = new Map<string, Promise<void>>()
+  private readonly provinces = new Map<string, ProvinceLoad>()
   private staging = 0
 
   constructor(
@@ -79,36 +85,63 @@ export class PanelLoader {
   /** Creates the tables and loads the county list; shared by every caller. */
   init(): Promise<void> {
     this.base ??= (async () => {
-      // The file downloads while the engine is still starting.
-      const counties = this.fetchBytes(this.manifest.countiesFile)
+      // The file downloads and is decoded while the engine is still starting.
+      const counties = this.decode(this.manifest.countiesFile, COUNTY_COLUMNS)
       for (const sql of SCHEMA_SQL) await this.db.exec(sql)
-      await this.insertFile(this.manifest.countiesFile, await counties, COUNTIES_TABLE, COUNTY_COLUMNS)
+      await this.insert(await counties, COUNTIES_TABLE, COUNTY_COLUMNS)
     })()
     return this.base
   }
 
-  ensureProvince(code: string): Promise<void> {
-    let loading = this.provinces.get(code)
-    if (!loading) {
+  /**
+   * Loads a province and ranks the given indicators (every one by default) into
+   * county_values. A view asks for the indicators it shows, so the first view waits for
+   * one indicator's ranking, not forty; `fillNext` ranks the rest while the page is idle.
+   */
+  async ensureProvince(code: string, indicators: readonly Indicator[] = INDICATORS): Promise<void> {
+    const load = this.load(code)
+    const missing = indicators.filter((i) => !load.filled.has(i.id))
+    if (missing.length > 0) this.fill(code, load, missing)
+    await Promise.all(indicators.map((i) => load.filled.get(i.id)))
+  }
+
+  /** Ranks up to `count` more indicators of a loaded province; false when none is left. */
+  async fillNext(code: string, count: number): Promise<boolean> {
+    const load = this.provinces.get(code)
+    const next = load ? INDICATORS.filter((i) => !load.filled.has(i.id)).slice(0, count) : []
+    if (!load || next.length === 0) return false
+    await this.fill(code, load, next)
+    return true
+  }
+
+  private load(code: string): ProvinceLoad {
+    let load = this.provinces.get(code)
+    if (!load) {
       const entry = this.manifest.provinces.find((p) => p.code === code)
-      if (!entry) return Promise.reject(new Error(`数据集中没有省份代码 ${code}`))
-      const bytes = this.fetchBytes(entry.file)
-      loading = Promise.all([this.init(), bytes]).then(async ([, b]) => {
-        await this.insertFile(entry.file, b, PANEL_TABLE, PANEL_COLUMNS)
-        // Ranked once here, so that no view ranks the province again.
-        await this.db.query(fillValuesQuery(INDICATORS, code))
-      })
+      if (!entry) throw new Error(`数据集中没有省份代码 ${code}`)
+      const ipc = this.decode(entry.file, PANEL_COLUMNS)
+      const rows = Promise.all([this.init(), ipc]).then(([, bytes]) => this.insert(bytes, PANEL_TABLE, PANEL_COLUMNS))
+      load = { rows, filled: new Map() }
       // A failed load may be retried (e.g. after the network comes back).
-      loading.catch(() => this.provinces.delete(code))
-      this.provinces.set(code, loading)
+      rows.catch(() => this.provinces.delete(code))
+      this.provinces.set(code, load)
     }
-    return loading
+    return load
+  }
+
+  private fill(code: string, load: ProvinceLoad, indicators: readonly Indicator[]): Promise<void> {
+    // Ranked once here, so that no view ranks the province again.
+    // Not once the panel was emptied or replaced meanwhile: that province is loaded anew.
+    const done = load.rows.then(async () => void (this.provinces.get(code) === load && (await this.db.query(fillValuesQuery(indicators, code)))))
+    for (const i of indicators) load.filled.set(i.id, done)
+    done.catch(() => indicators.forEach((i) => load.filled.get(i.id) === done && load.filled.delete(i.id)))
+    return done
   }
 
   /** The precomputed province figures, for the national overview. */
   ensureSummary(): Promise<void> {
     const file = this.manifest.summaryFile ?? 'provinces.parquet'
-    this.summary ??= Promise.all([this.init(), this.fetchBytes(file)]).then(([, b]) => this.insertFile(file, b, PROVINCE_SUMMARY_TABLE, PROVINCE_SUMMARY_COLUMNS))
+    this.summary ??= Promise.all([this.init(), this.decode(file, PROVINCE_SUMMARY_COLUMNS)]).then(([, ipc]) => this.insert(ipc, PROVINCE_SUMMARY_TABLE, PROVINCE_SUMMARY_COLUMNS))
     this.summary.catch(() => (this.summary = undefined))
     return this.summary
   }
@@ -120,16 +153,19 @@ export class PanelLoader {
   }
 
 
-  private async insertFile(file: string, bytes: ArrayBuffer, table: string, columns: readonly Column[]): Promise<void> {
+  /** Fetches a Parquet file and lays it out as an Arrow IPC stream; needs no engine. */
+  private async decode(file: string, columns: readonly Column[]): Promise<Uint8Array> {
     // The Parquet reader and Arrow load with the first file, not before the first view.
-    const { parquetToIPC } = await import('./parquet.ts')
-    let ipc
+    const [bytes, { parquetToIPC }] = await Promise.all([this.fetchBytes(file), import('./parquet.ts')])
     try {
-      ipc = await parquetToIPC(bytes, columns)
+      return await parquetToIPC(bytes, columns)
     } catch (e) {
       // Paths in the manifest are relative to the site's data/ folder; the user sees it whole.
       throw new DataFileError(`data/${file}`, `不是有效的 Parquet 文件（${e instanceof Error ? e.message : String(e)}），可能在复制时损坏。请从原网站目录重新复制该文件。`)
     }
+  }
+
+  private async insert(ipc: Uint8Array, table: string, columns: readonly Column[]): Promise<void> {
     const stage = `_stage_${++this.staging}`
     await this.db.insertIPC(stage, ipc)
     try {

@@ -4,6 +4,7 @@ import { PanelLoader, parseManifest, type FetchBytes, type Manifest } from './da
 import { QueryCache } from './cache.ts'
 import { Snapshots } from './snapshot.ts'
 import type { Database, Query } from './types.ts'
+import type { Indicator } from '../indicators/catalog.ts'
 import { emptyPanel, replacePanelWithStage, stage, userManifest, type SavedDataStore, type UserDataMeta } from './userData.ts'
 
 /** Where the panel's rows come from; user data is in the panel once `loaded` resolves. */
@@ -16,6 +17,10 @@ export class DataService {
   readonly snapshots: Snapshots
   /** Answers already given; cleared when the data is replaced. */
   readonly cache = new QueryCache()
+  /** Statements sent to the engine, or waiting for their province, and not yet answered. */
+  private pending = 0
+  /** Provinces whose remaining indicators are being ranked in the background. */
+  private readonly ranking = new Set<string>()
 
   constructor(
     readonly db: Database,
@@ -52,10 +57,35 @@ export class DataService {
     return source.kind === 'user' ? userManifest(loader.manifest, source.meta) : loader.manifest
   }
 
-  async ensureProvince(code: string): Promise<void> {
+  /** A province's rows, and the rankings of `indicators` (all by default); the other
+   * indicators are ranked afterwards while no statement is waiting. */
+  async ensureProvince(code: string, indicators?: readonly Indicator[]): Promise<void> {
     const source = await this.current()
     if (source.kind === 'user') return source.loaded
-    await (await this.panel()).ensureProvince(code)
+    const loader = await this.panel()
+    this.pending += 1
+    try {
+      await loader.ensureProvince(code, indicators)
+    } finally {
+      this.pending -= 1
+    }
+    void this.rankRest(loader, code)
+  }
+
+  private async rankRest(loader: PanelLoader, code: string): Promise<void> {
+    if (this.ranking.has(code)) return
+    this.ranking.add(code)
+    try {
+      // A few indicators at a time, so that a user's statement waits for one step at most.
+      do {
+        do await new Promise((resolve) => setTimeout(resolve, 50))
+        while (this.pending > 0)
+      } while (await loader.fillNext(code, 4))
+    } catch {
+      // A view that needs an indicator ranks it itself, and says so if that fails.
+    } finally {
+      this.ranking.delete(code)
+    }
   }
 
   async ensureSummary(): Promise<void> {
@@ -79,8 +109,8 @@ export class DataService {
    * the browser refused to store it (private mode, full disk): it then lasts this visit.
    */
   async acceptImport(meta: UserDataMeta, rows: Blob): Promise<{ manifest: Manifest; kept: boolean }> {
-    await replacePanelWithStage(this.db)
     ;(await this.panel()).forgetLoaded()
+    await replacePanelWithStage(this.db)
     this.cache.clear()
     this.source = Promise.resolve({ kind: 'user', meta, loaded: Promise.resolve() })
     const kept = await this.saved?.save({ meta, rows }).then(
@@ -93,14 +123,21 @@ export class DataService {
   /** Forgets the user's data and returns to the bundled panel. */
   async clearUserData(): Promise<Manifest> {
     await this.saved?.clear()
-    await emptyPanel(this.db)
     ;(await this.panel()).forgetLoaded()
+    await emptyPanel(this.db)
     this.cache.clear()
     this.source = Promise.resolve({ kind: 'bundled' })
     return this.manifest()
   }
 
   query<T extends object>(q: Query): Promise<T[]> {
-    return this.cache.get(q, () => this.db.query<T>(q))
+    return this.cache.get(q, async () => {
+      this.pending += 1
+      try {
+        return await this.db.query<T>(q)
+      } finally {
+        this.pending -= 1
+      }
+    })
   }
 }

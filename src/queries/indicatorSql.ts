@@ -65,7 +65,8 @@ function byIndicator(inds: readonly Indicator[], expr: (ind: Indicator) => strin
   return `CASE indicator ${inds.map((i) => `WHEN ${literal(i.id)} THEN CAST(${expr(i)} AS ${type})`).join(' ')} END`
 }
 
-export type Scope = 'province' | 'all'
+/** 'county' also reads `sel.code`: one county's rows, ranked among its province's. */
+export type Scope = 'province' | 'county' | 'all'
 
 /**
  * Long-format county values for several indicators in one pass: one row per indicator,
@@ -74,6 +75,7 @@ export type Scope = 'province' | 'all'
  * threshold status of that year, computed from `table` (the panel, or a staged import).
  */
 function computedValuesCte(inds: readonly Indicator[], scope: Scope, suffix: string, table: string): string {
+  // Ranks need the whole province, so one county's rows are picked by the statement itself.
   const where = scope === 'all' ? 'TRUE' : 'c.province_code = (SELECT province FROM sel)'
   const base = inds
     .map(
@@ -124,7 +126,8 @@ const asList = (indicators: Indicator | readonly Indicator[]): readonly Indicato
 export function countyValuesCte(indicators: Indicator | readonly Indicator[], scope: Scope = 'province', suffix = '', table = 'panel'): string {
   const inds = asList(indicators)
   if (table !== 'panel') return computedValuesCte(inds, scope, suffix, table)
-  const where = `indicator IN (${inds.map((i) => literal(i.id)).join(', ')})${scope === 'all' ? '' : ' AND province_code = (SELECT province FROM sel)'}`
+  const place = { all: '', province: ' AND province_code = (SELECT province FROM sel)', county: ' AND province_code = (SELECT province FROM sel) AND code = (SELECT code FROM sel)' }[scope]
+  const where = `indicator IN (${inds.map((i) => literal(i.id)).join(', ')})${place}`
   return `parts${suffix} AS (
     SELECT indicator, code, year, province_code, prefecture_code, num, den, scale, has_den, growth, up FROM county_values WHERE ${where}
   ), ranked${suffix} AS (

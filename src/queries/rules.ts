@@ -55,7 +55,7 @@ function indicatorsOf(rules: readonly Rule[]): Indicator[] {
 export function ruleStatusQuery(rules: readonly Rule[], f: RuleFilter): Query {
   const indicators = indicatorsOf(rules)
   const sql = `WITH sel AS (SELECT CAST(? AS VARCHAR) AS province, CAST(? AS VARCHAR) AS code),
-    ${countyValuesCte(indicators)},
+    ${countyValuesCte(indicators, f.code ? 'county' : 'province')},
     judged AS (${rules.map((r) => ruleSelect(r)).join('\nUNION ALL\n')}),
     islands AS (
       SELECT *, year - row_number() OVER (PARTITION BY rule, code, status ORDER BY year) AS island

@@ -15,7 +15,7 @@ export interface SeriesRow {
 
 /** One county's value, ranks and status for each year, for the given indicators (all by default). */
 export function countySeriesQuery(code: string, indicators: readonly Indicator[] = INDICATORS): Query {
-  const sql = `WITH sel AS (SELECT code, province_code AS province FROM counties WHERE code = ?), ${countyValuesCte(indicators)}
+  const sql = `WITH sel AS (SELECT code, province_code AS province FROM counties WHERE code = ?), ${countyValuesCte(indicators, 'county')}
     SELECT indicator, year, value, rank_province AS rank, rank_prefecture, threshold, status
     FROM ranked WHERE code = (SELECT code FROM sel)
     ORDER BY indicator, year`

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { DataFileError, PanelLoader, parseManifest, type FetchBytes, type Manifest } from '../../src/db/dataset.ts'
+import { INDICATORS, getIndicator } from '../../src/indicators/catalog.ts'
 import { createNodeDatabase } from '../support/nodeDb.ts'
 
 // Parquet written by native DuckDB (as `npm run data` writes it), read back through the
@@ -72,6 +73,25 @@ describe('PanelLoader', () => {
     await Promise.all([loader.ensureProvince('990000'), loader.ensureProvince('990000')])
     const [{ n }] = (await db.query<{ n: number }>({ sql: 'SELECT count(*) AS n FROM panel', params: [] })) as [{ n: number }]
     expect(n).toBe(3)
+  })
+
+  it('ranks the indicators a view asks for first, the others step by step, once each', async () => {
+    const db = await createNodeDatabase()
+    const loader = new PanelLoader(db, fetchBytes, manifest)
+    const ranked = async () =>
+      (await db.query<{ indicator: string; n: number }>({ sql: 'SELECT indicator, count(*) AS n FROM county_values GROUP BY indicator ORDER BY indicator', params: [] })).map((r) => `${r.indicator}:${r.n}`)
+    const share = getIndicator('kg_public_share')
+    await loader.ensureProvince('990000', [share])
+    expect(await ranked()).toEqual(['kg_public_share:3'])
+    expect(await loader.fillNext('990000', 4)).toBe(true)
+    expect(await ranked()).toHaveLength(5)
+    // Asked for all, it ranks only those not ranked yet.
+    await loader.ensureProvince('990000')
+    expect(await ranked()).toHaveLength(INDICATORS.length)
+    expect(new Set((await ranked()).map((r) => r.split(':')[1]))).toEqual(new Set(['3']))
+    expect(await loader.fillNext('990000', 4)).toBe(false)
+    const [{ value }] = (await db.query<{ value: number }>({ sql: "SELECT value FROM county_values WHERE indicator = 'kg_public_share' AND code = '990101' AND year = 2022", params: [] })) as [{ value: number }]
+    expect(value).toBeCloseTo(50.1, 1)
   })
 
   it('names the file when it is not Parquet, and keeps what was loaded', async () => {
