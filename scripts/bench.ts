@@ -3,14 +3,14 @@
 // max over several cold runs. Nothing here asserts: the figures are read against the
 // budgets in docs/performance.md.
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Page } from 'playwright-core'
 import { launchBrowser } from '../test/support/browser.ts'
 import { serveStatic } from '../test/support/staticServer.ts'
-import { bundledRules } from '../test/support/importFixtures.ts'
+import { writeBigCsv } from '../test/support/importFixtures.ts'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
 const PROVINCE = '430000'
@@ -153,20 +153,10 @@ for (let run = 0; run < RUNS; run++) {
   await context.close()
 }
 
-/**
- * A 100 MB CSV as offices send them: every county for 27 years with the template's
- * columns, and a long 备注 column (ignored on import) that makes up most of the bytes.
- */
+/** The 100 MB CSV, written once and kept in the temp folder. */
 async function bigCsv(): Promise<string> {
   const path = join(tmpdir(), 'county-edu-bench-100mb.csv')
-  if (existsSync(path)) return path
-  const [header, example] = readFileSync('public/data/template.csv', 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)
-  const values = example!.split(',').slice(2).join(',')
-  const remark = '各项数据已经县教育局、财政局、统计局联合审核。'.repeat(16)
-  const { counties } = await bundledRules()
-  const lines = [`${header},备注`]
-  for (const code of counties.keys()) for (let year = 2000; year <= 2026; year++) lines.push(`${code},${year},${values},${remark}`)
-  writeFileSync(path, `\uFEFF${lines.join('\r\n')}\r\n`)
+  if (!existsSync(path)) await writeBigCsv(path, 16)
   return path
 }
 

@@ -4,7 +4,7 @@ import { onScopeDispose, ref, shallowRef, toRaw } from 'vue'
 import { dropStage, type UserDataMeta } from '../db/userData.ts'
 import { ImportCancelled, ImportClient } from '../import/client.ts'
 import { crossCheck, importMeta } from '../import/crossChecks.ts'
-import type { ColumnTarget } from '../import/headers.ts'
+import { assignColumn } from '../import/headers.ts'
 import type { FileChoice, FileInspection } from '../import/pipeline.ts'
 import { issueCsvLine, reportCsv, type ImportIssue } from '../import/report.ts'
 import type { CheckedImport } from '../import/worker.ts'
@@ -35,6 +35,11 @@ export type ImportPhase = 'choose' | 'reading' | 'checking' | 'report' | 'accept
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
+const CANCELLED: Partial<Record<ImportPhase, string>> = {
+  reading: '已取消读取文件。',
+  checking: '已取消检查：没有导入任何数据，看板仍显示原来的数据。',
+}
+
 export function useImport() {
   const service = useDataService()
   const dataset = useDatasetStore()
@@ -48,14 +53,20 @@ export function useImport() {
   const error = ref<string | null>(null)
   const notice = ref<string | null>(null)
 
+  // Bumped by cancel: a check stops at its next step even where the worker is not involved
+  // (the county list, staging, the SQL cross-checks).
+  let ticket = 0
+
   async function run<T>(next: ImportPhase, task: () => Promise<T>, back: ImportPhase): Promise<T | undefined> {
     phase.value = next
     error.value = null
+    notice.value = null
     try {
       return await task()
     } catch (e) {
       phase.value = back
-      if (!(e instanceof ImportCancelled)) error.value = errorText(e)
+      if (e instanceof ImportCancelled) notice.value = CANCELLED[next] ?? null
+      else error.value = errorText(e)
       return undefined
     }
   }
@@ -84,6 +95,7 @@ export function useImport() {
       async () => {
         const inspection = await client.inspect(entry.file, choice)
         entries.value[index] = { file: entry.file, inspection, choice: { ...choice, mapping: inspection.mapping } }
+        report.value = null
         phase.value = 'choose'
       },
       'choose',
@@ -91,12 +103,11 @@ export function useImport() {
   }
 
   /** A column assigned anew: a check under way or a report made with the old mapping no longer holds. */
-  function assign(index: number, column: number, target: ColumnTarget, note?: string, problem?: string): void {
-    const mapping = entries.value[index]?.choice.mapping
-    const m = mapping?.[column]
-    if (!m) return
-    mapping[column] = { ...m, target, note, problem }
-    if (phase.value === 'checking') client.cancel()
+  function assign(index: number, column: number, key: string): void {
+    const entry = entries.value[index]
+    if (!entry) return
+    entry.choice.mapping = assignColumn(entry.choice.mapping, column, key)
+    if (phase.value === 'checking') cancel()
     report.value = null
   }
 
@@ -106,11 +117,16 @@ export function useImport() {
   }
 
   async function check(): Promise<void> {
+    const mine = ++ticket
+    const live = () => {
+      if (mine !== ticket) throw new ImportCancelled()
+    }
     const done = await run(
       'checking',
       async (): Promise<ImportReport> => {
         await service.init()
         const names = await service.query<{ code: string; name: string }>(countyNamesQuery())
+        live()
         const rules = { counties: new Map(names.map((c) => [c.code, c.name])), years: { min: 2000, max: new Date().getFullYear() } }
         progress.value = { fraction: 0, file: '' }
         const result = await client.validate(
@@ -119,6 +135,7 @@ export function useImport() {
           rules,
           (fraction, file) => (progress.value = { fraction, file }),
         )
+        live()
         await service.stageImport(result.ipc)
         const crossIssues = await crossCheck(service.db, result.rates, result.files.map((f) => f.file))
         // The release diff compares with data the user loaded before, not with simulated data.
@@ -126,6 +143,7 @@ export function useImport() {
         const accepted = result.files.map((f) => ({ name: f.file, rows: f.accepted }))
         const meta = await importMeta(service.db, accepted, new Date())
         const csv = reportCsv([...result.reportLines, ...crossIssues.map(issueCsvLine)])
+        live()
         return { result, crossIssues, changes, meta, csv }
       },
       'choose',
@@ -137,6 +155,7 @@ export function useImport() {
   }
 
   function cancel(): void {
+    ticket++
     client.cancel()
   }
 

@@ -139,7 +139,7 @@ export function targetKeyOf(t: ColumnTarget): string {
 }
 
 /** The mapping a user picks for a column; a field's unit factor is read from its header. */
-export function chooseTarget(key: string, header: string): { target: ColumnTarget; note?: string; problem?: string } {
+function chooseTarget(key: string, header: string): { target: ColumnTarget; note?: string; problem?: string } {
   const [kind, id] = key.split(':') as [string, string | undefined]
   const { unit } = splitUnit(header)
   if (kind === 'field') {
@@ -149,4 +149,28 @@ export function chooseTarget(key: string, header: string): { target: ColumnTarge
   if (kind === 'rate' && id && findIndicator(id)) return { target: { kind: 'rate', indicator: id, percent: unit === '%' } }
   if (kind === 'code' || kind === 'year' || kind === 'name') return { target: { kind } }
   return { target: { kind: 'ignore' } }
+}
+
+const TARGET_LABEL = new Map(TARGET_GROUPS.flatMap((g) => g.options.map((o) => [o.key, o.label] as const)))
+
+/**
+ * The mapping after the user assigns column `column` to `key` (a TARGET_GROUPS key, or
+ * 'ignore'). The report says the column was assigned, or left out, by the user; a column
+ * that held the same target before gives it up, so that no field is read from two columns.
+ */
+export function assignColumn(mapping: readonly ColumnMapping[], column: number, key: string): ColumnMapping[] {
+  const m = mapping[column]
+  if (!m) return [...mapping]
+  const chosen = chooseTarget(key, m.header)
+  const label = TARGET_LABEL.get(targetKeyOf(chosen.target))
+  const assigned: ColumnMapping =
+    chosen.target.kind === 'ignore'
+      ? { ...m, target: chosen.target, note: undefined, problem: chosen.problem ?? '按指定不导入' }
+      : { ...m, target: chosen.target, note: [`按指定对应“${label}”`, chosen.note].filter(Boolean).join('；'), problem: undefined }
+  const taken = targetKeyOf(assigned.target)
+  return mapping.map((other, i) => {
+    if (i === column) return assigned
+    if (other.target.kind === 'ignore' || targetKeyOf(other.target) !== taken) return other
+    return { ...other, target: { kind: 'ignore' }, note: undefined, problem: `对应字段已改由${m.letter}列提供，本列未导入` }
+  })
 }

@@ -57,7 +57,13 @@ async function openRows(file: InputFile, choice: FileChoice, format: FileFormat,
   const all = format === 'xlsx' ? await readXlsx(file.bytes) : [{ name: '', rows: await readParquetRows(file.bytes) }]
   const chosen = all.find((s) => s.name === choice.sheet) ?? all[0]
   const rows = chosen?.rows ?? []
-  const each: Rows['each'] = (onRow) => rows.forEach((r, i) => onRow(r, i + 1))
+  // The workbook or file is read whole; the checks then go row by row, reported every 1%.
+  const step = Math.max(1, Math.ceil(rows.length / 100))
+  const each: Rows['each'] = (onRow, onProgress) =>
+    rows.forEach((r, i) => {
+      onRow(r, i + 1)
+      if ((i + 1) % step === 0 || i + 1 === rows.length) onProgress?.((i + 1) / rows.length)
+    })
   return format === 'xlsx' ? { head: rows.slice(0, 20), each, sheets: all.map((s) => s.name), sheet: chosen?.name } : { head: rows.slice(0, 20), each }
 }
 

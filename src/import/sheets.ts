@@ -22,9 +22,12 @@ export function formatOf(fileName: string): FileFormat | null {
 export function detectEncoding(bytes: Uint8Array): Encoding {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8'
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le'
+  // The whole file, not its head: with an ASCII header the first Chinese (a 合计 row, a
+  // 备注, a “2024年”) may come megabytes in. Chunks keep the decoded text small; streaming
+  // carries a character cut between chunks over (and ignores one cut at the very end).
+  const decoder = new TextDecoder('utf-8', { fatal: true })
   try {
-    // The head is enough to tell, and streaming ignores a character cut at its end.
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, 1 << 20), { stream: true })
+    for (let at = 0; at < bytes.length; at += 1 << 22) decoder.decode(bytes.subarray(at, at + (1 << 22)), { stream: true })
     return 'utf-8'
   } catch {
     return 'gb18030'

@@ -5,13 +5,14 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseNumber, parseCode } from '../../src/import/cells.ts'
 import { crossCheck, importMeta } from '../../src/import/crossChecks.ts'
-import { matchHeader } from '../../src/import/headers.ts'
+import { assignColumn, matchHeader } from '../../src/import/headers.ts'
 import { inspectFile, validateFiles, type InputFile } from '../../src/import/pipeline.ts'
 import { reportCsv } from '../../src/import/report.ts'
 import { rateColumns, type ImportRules, type ValidationResult } from '../../src/import/validate.ts'
 import { replacePanelWithStage, stage, stageIpc } from '../../src/db/userData.ts'
 import { statusChangesQuery, type StatusChangeRow } from '../../src/queries/rules.ts'
 import { RULES } from '../../src/indicators/rules.ts'
+import type { Database } from '../../src/db/types.ts'
 import { DATA_DIR, bundledDatabase } from '../support/bundled.ts'
 import { bundledRules, fixture } from '../support/importFixtures.ts'
 
@@ -74,9 +75,64 @@ describe('import fixtures', () => {
     expect(Array.from(r.data.rates.kg_public_share!)).toEqual([54.8, NaN, 50])
   })
 
-  it('GBK read as UTF-8 on the user’s override gives garbled headers, so nothing is recognised', async () => {
-    const inspection = await inspectFile(fixture('gbk.csv'), { encoding: 'utf-8' })
-    expect(inspection.error).toBe('找不到表头：前20行中没有可识别的列名（如“行政区划代码”“年份”），请对照模板检查')
+  it('the encoding override: GBK read as UTF-8 garbles the file, choosing GBK reads it right', async () => {
+    // Chinese headers garbled: nothing is recognised; chosen as GBK, the file reads as detected.
+    expect((await inspectFile(fixture('gbk.csv'), { encoding: 'utf-8' })).error).toBe('找不到表头：前20行中没有可识别的列名（如“行政区划代码”“年份”），请对照模板检查')
+    const chosen = await inspectFile(fixture('gbk.csv'), { encoding: 'gb18030' })
+    expect(chosen.error).toBeUndefined()
+    expect(chosen.mapping).toEqual((await inspectFile(fixture('gbk.csv'))).mapping)
+
+    // Headers in ASCII survive either reading; the Chinese in the cells does not.
+    const check = (encoding: 'utf-8' | 'gb18030') => validateFiles([{ file: fixture('gbk-ascii-header.csv'), choice: { encoding } }], rules)
+    const wrong = await check('utf-8')
+    expect(wrong.files[0]).toMatchObject({ encoding: 'utf-8', rowsRead: 2, accepted: 1, rejected: 1 })
+    expect(compact(wrong)).toEqual([
+      [2, 'B列 year', '2024\uFFFD\uFFFD', '年份应为4位数字，如2024', 'error', '整行未导入'],
+      [3, 'C列 kg_enrol', '\uFFFD'.repeat(10), '不是数字', 'error', '单元格未导入'],
+      [3, 'D列 kg_public_enrol', '\uFFFD\uFFFD', '不是数字', 'error', '单元格未导入'],
+    ])
+    const right = await check('gb18030')
+    expect(right.files[0]).toMatchObject({ encoding: 'gb18030', rowsRead: 2, accepted: 2, rejected: 0 })
+    expect(right.issues).toEqual([])
+    expect(column(right, 'kg_enrol')).toEqual([38033, 36500])
+    expect(column(right, 'kg_public_enrol')).toEqual([24791, NaN])
+    // Detection picks GBK by itself, even where the first Chinese comes after megabytes of ASCII.
+    expect((await validate(fixture('gbk-ascii-header.csv'))).issues).toEqual([])
+    const gbk = new Uint8Array(fixture('gbk-ascii-header.csv').bytes)
+    const header = gbk.indexOf(0x0a) + 1
+    const late = new Uint8Array([...gbk.subarray(0, header), ...new TextEncoder().encode(',,,\r\n'.repeat(1 << 19)), ...gbk.subarray(header)])
+    expect((await inspectFile({ name: 'late.csv', bytes: late.buffer })).encoding).toBe('gb18030')
+  })
+
+  it('columns assigned by the user: read into the chosen field and said in the report; left out and listed', async () => {
+    const file = {
+      name: '雨花2024.csv',
+      bytes: new TextEncoder().encode('行政区划代码,年份,幼儿总人数,公办园在园幼儿数(人),教育经费(元),说明\n430111,2024,20000,16000,1250000000,已核对\n').buffer as ArrayBuffer,
+    }
+    const { mapping } = await inspectFile(file)
+    expect(mapping.map((m) => m.problem ?? null)).toEqual([null, null, '未识别的列，请指定对应字段或忽略', null, '未识别的列，请指定对应字段或忽略', '未识别的列，请指定对应字段或忽略'])
+    const assigned = assignColumn(assignColumn(mapping, 2, 'field:kg_enrol'), 4, 'field:edu_budget')
+    const r = await validateFiles([{ file, choice: { mapping: assigned } }], rules)
+    expect(compact(r)).toEqual([
+      [null, 'C列 幼儿总人数', '', '按指定对应“在园幼儿数（人）”', 'info', '已导入，请核实'],
+      [null, 'E列 教育经费(元)', '', '按指定对应“一般公共预算教育支出（万元）”；按元换算为万元（×0.0001）', 'info', '已导入，请核实'],
+      [null, 'F列 说明', '', '未识别的列，请指定对应字段或忽略', 'warning', '整列未导入'],
+    ])
+    expect(column(r, 'kg_enrol')).toEqual([20000])
+    expect(column(r, 'edu_budget')).toEqual([125000])
+
+    // A recognised column left out, and a field moved to another column, are listed too.
+    const moved = assignColumn(assignColumn(assigned, 4, 'ignore'), 2, 'field:kg_public_enrol')
+    const again = await validateFiles([{ file, choice: { mapping: moved } }], rules)
+    expect(compact(again)).toEqual([
+      [null, 'C列 幼儿总人数', '', '按指定对应“公办园在园幼儿数（人）”', 'info', '已导入，请核实'],
+      [null, 'D列 公办园在园幼儿数(人)', '', '对应字段已改由C列提供，本列未导入', 'warning', '整列未导入'],
+      [null, 'E列 教育经费(元)', '', '按指定不导入', 'warning', '整列未导入'],
+      [null, 'F列 说明', '', '未识别的列，请指定对应字段或忽略', 'warning', '整列未导入'],
+    ])
+    expect(column(again, 'kg_public_enrol')).toEqual([20000])
+    expect(column(again, 'kg_enrol')).toEqual([NaN])
+    expect(column(again, 'edu_budget')).toEqual([NaN])
   })
 
   it('a file with every kind of problem: each one listed with row, column, value and reason', async () => {
@@ -106,7 +162,7 @@ describe('import fixtures', () => {
     expect(csv.trimEnd().split('\r\n')).toHaveLength(1 + 11)
   })
 
-  it('Excel with a title row and merged two-row header; the chosen sheet is read', async () => {
+  it('Excel with a title row, a merged two-row header and a rate by formula; the chosen sheet is read', async () => {
     const inspection = await inspectFile(fixture('merged-header.xlsx'))
     expect(inspection).toMatchObject({ sheets: ['2024年', '2023年'], sheet: '2024年', headerRow: 3 })
     expect(inspection.mapping.map((m) => [m.header, m.target.kind])).toEqual([
@@ -115,13 +171,53 @@ describe('import fixtures', () => {
       ['幼儿园数（所）', 'field'],
       ['在园幼儿数（人）', 'field'],
       ['公办园在园幼儿数（人）', 'field'],
+      ['公办园在园幼儿占比', 'rate'],
     ])
     const first = await validate(fixture('merged-header.xlsx'))
     expect(first.files).toEqual([{ file: 'merged-header.xlsx', sheet: '2024年', encoding: undefined, rowsRead: 2, accepted: 2, rejected: 0, blank: 0 }])
+    // The merged cells above the header are neither rows nor columns of data: nothing to report.
+    expect(first.issues).toEqual([])
     expect(column(first, 'kg_enrol')).toEqual([38033, 36500])
+    // The formulas' results as Excel saved them (a fraction, shown as a percentage).
+    expect(Array.from(first.data.rates.kg_public_share!)).toEqual([24791 / 38033, 20000 / 310])
     const second = await validateFiles([{ file: fixture('merged-header.xlsx'), choice: { sheet: '2023年' } }], rules)
+    expect(second.issues).toEqual([])
     expect(second.data.code).toEqual(['430121'])
     expect(Array.from(second.data.year)).toEqual([2023])
+  })
+
+  it('Parquet with problems: the same checks and reasons as a CSV, columns named as in the file', async () => {
+    const r = await validate(fixture('problems.parquet'))
+    expect(r.files).toEqual([{ file: 'problems.parquet', sheet: undefined, encoding: undefined, rowsRead: 5, accepted: 3, rejected: 2, blank: 0 }])
+    expect(r.issueCount).toEqual({ error: 4, warning: 0, info: 0 })
+    expect(compact(r)).toEqual([
+      [4, '', '430103 | 2024 | 80 | 50 | 15000 | 9000 | 900 | 30', '天心区2024年的数据重复：与problems.parquet第3行相同，保留前者', 'error', '整行未导入'],
+      [5, 'A列 code', '999999', '未知的行政区划代码：不在看板的区县名单中（已撤并或代码有误？）', 'error', '整行未导入'],
+      [6, 'D列 kg_public_count', '-3', '不能为负数', 'error', '单元格未导入'],
+      [6, 'H列 pri_classes_56', '120 / 100', '小学56人及以上班级数（120）大于小学班级数（100），两者均未导入', 'error', '单元格未导入'],
+    ])
+    expect(r.data.code).toEqual(['430102', '430103', '430105'])
+    expect(column(r, 'kg_public_count')).toEqual([40, 50, NaN])
+    expect(column(r, 'kg_public_enrol')).toEqual([9000, NaN, 8000])
+    expect(column(r, 'pri_classes')).toEqual([700, 900, NaN])
+    expect(column(r, 'pri_classes_56')).toEqual([12, 30, NaN])
+  })
+
+  it('Excel and Parquet report progress row batch by row batch, as CSV does', async () => {
+    const calls: [number, string][] = []
+    await validateFiles([fixture('merged-header.xlsx'), fixture('problems.parquet')].map((file) => ({ file, choice: {} })), rules, (f, file) => calls.push([f, file]))
+    // Two files, each half of the bar; every row is a batch in files this small.
+    expect(calls).toEqual([
+      ...[1, 2, 3, 4, 5].map((i): [number, string] => [i / 5 / 2, 'merged-header.xlsx']),
+      ...[1, 2, 3, 4, 5, 6].map((i): [number, string] => [(1 + i / 6) / 2, 'problems.parquet']),
+    ])
+    // A province's file: about a hundred steps, not one per row, ending at 1.
+    const panel: number[] = []
+    await validateFiles([{ file: fixture('panel/430000.parquet', DATA_DIR), choice: {} }], rules, (f) => panel.push(f))
+    expect(panel.length).toBeGreaterThan(90)
+    expect(panel.length).toBeLessThanOrEqual(101)
+    expect(panel.every((f, i) => i === 0 || f > panel[i - 1]!)).toBe(true)
+    expect(panel.at(-1)).toBe(1)
   })
 
   it('a file that is not what its name says is reported, not thrown', async () => {
@@ -148,9 +244,23 @@ describe('import fixtures', () => {
 })
 
 describe('checks in SQL on the staged import', () => {
+  let db: Database
+  beforeAll(async () => {
+    const bundled = await bundledDatabase([])
+    await bundled.loader.init()
+    db = bundled.db
+  })
+
+  it('rates computed by Excel formulas: the saved results are checked against their parts', async () => {
+    const excel = await validate(fixture('merged-header.xlsx'))
+    await stage(db, stageIpc(excel.data))
+    // F4 =E4/D4 saved 0.6518…, read as 65.2%: agrees. F5 =E5/C5 divides by the kindergartens.
+    expect(await crossCheck(db, rateColumns(excel.data), ['merged-header.xlsx'])).toEqual([
+      { file: 'merged-header.xlsx', row: 5, column: '公办园在园幼儿占比', value: String(20000 / 310), reason: '与本行分子分母算出的54.8%不一致；看板按分子分母计算', severity: 'warning', action: '已导入，请核实' },
+    ])
+  })
+
   it('a rate that disagrees with its parts, a tenfold jump across files, a duplicate across files; coverage and the release diff', async () => {
-    const { db, loader } = await bundledDatabase([])
-    await loader.init()
     const problems = await validate(fixture('problems.csv'))
     await stage(db, stageIpc(problems.data))
     expect(await crossCheck(db, rateColumns(problems.data), ['problems.csv'])).toEqual([
