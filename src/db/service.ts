@@ -77,11 +77,11 @@ export class DataService {
     if (this.ranking.has(code)) return
     this.ranking.add(code)
     try {
-      // A few indicators at a time, so that a user's statement waits for one step at most.
+      // Two indicators at a time (tens of ms), so that a user's statement waits for one step at most.
       do {
         do await new Promise((resolve) => setTimeout(resolve, 50))
         while (this.pending > 0)
-      } while (await loader.fillNext(code, 4))
+      } while (await loader.fillNext(code, 2))
     } catch {
       // A view that needs an indicator ranks it itself, and says so if that fails.
     } finally {
