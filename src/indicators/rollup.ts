@@ -119,9 +119,9 @@ export function movesText(item: RollupItem): string {
   return item.previousFailing === null ? '' : `新增未达标${item.newlyFailing}个，转为达标${item.newlyPassing}个。`
 }
 
-/** '12个，占参评的123个区县的9.8%' for the list's heading. */
+/** '12个，参评123个' for the list's heading; the share is in the sentence above it. */
 export function failingCountText(item: RollupItem): string {
-  return `${item.failing}个，占参评的${item.judged}个区县的${formatNumber(item.failingShare ?? 0, 1)}%`
+  return `${item.failing}个，参评${item.judged}个`
 }
 
 /** One failing county's shortfall, with its streak when it has lasted. */
