@@ -1,7 +1,7 @@
 // The columns each table exports: Chinese headers with their units, values as numbers.
 import type { TableRow } from '../composables/useRankingTable.ts'
 import { getIndicator, type Indicator } from '../indicators/catalog.ts'
-import { formatThreshold } from '../indicators/format.ts'
+import { formatLine, lineDocs } from '../indicators/format.ts'
 import type { Rule } from '../indicators/rules.ts'
 import type { RollupItem } from '../indicators/rollup.ts'
 import type { ProvinceFigureRow } from '../queries/national.ts'
@@ -64,6 +64,8 @@ export const ROLLUP_COLUMNS: readonly ExportColumn<RollupLine>[] = [
   { header: '情况', value: (l) => l.item.sentence },
   { header: '未达标区县（个）', value: (l) => l.item.failing },
   { header: '参评区县（个）', value: (l) => l.item.judged },
+  { header: '未达标区县占比（%）', value: (l) => l.item.failingShare, digits: 1 },
+  { header: '基本达标区县（个）', value: (l) => l.item.basic },
   { header: '区县代码', value: (l) => l.county?.code ?? null },
   { header: '区县', value: (l) => l.county?.name ?? null },
   { header: '数值与差距', value: (l) => l.county?.detail ?? null },
@@ -107,7 +109,7 @@ export function ruleLines(rules: readonly Rule[]): RuleLine[] {
   return rules.flatMap((rule): RuleLine[] => {
     if (rule.kind === 'all') return [{ rule, standard: `各项同时达标：${rule.parts.map((p) => getIndicator(p).label).join('、')}`, years: '', doc: rule.doc }]
     const ind = getIndicator(rule.indicator)
-    return ind.thresholds.map((t) => ({ rule, standard: formatThreshold(ind, t.value), years: `${t.from}年${t.to ? `—${t.to}年` : '起'}`, doc: t.doc }))
+    return ind.thresholds.map((t) => ({ rule, standard: formatLine(ind, t), years: `${t.from}年${t.to ? `—${t.to}年` : '起'}`, doc: lineDocs(t) }))
   })
 }
 

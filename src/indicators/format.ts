@@ -1,5 +1,5 @@
 // Chinese number formats: thousands separators, 万元 / 亿元, %, 个百分点.
-import type { Indicator } from './catalog.ts'
+import type { Indicator, Threshold } from './catalog.ts'
 
 export const MISSING = '—'
 
@@ -53,6 +53,16 @@ export function formatThreshold(ind: Indicator, threshold: number | null): strin
   // Policy lines are shown as the documents write them: 50%, 13.5, 0.45.
   const digits = (String(threshold).split('.')[1] ?? '').length
   return `${op}${formatValue(threshold, { ...ind, digits })}`
+}
+
+/** A policy line as the rules page states it: '≤0.5（≤0.65为基本达标）'. */
+export function formatLine(ind: Indicator, t: Threshold): string {
+  return t.basic ? `${formatThreshold(ind, t.value)}（${formatThreshold(ind, t.basic.value)}为基本达标）` : formatThreshold(ind, t.value)
+}
+
+/** The documents behind a line and its 基本达标 band. */
+export function lineDocs(t: Threshold): string {
+  return t.basic && t.basic.doc !== t.doc ? `${t.doc}；基本达标：${t.basic.doc}` : t.doc
 }
 
 /** The years a series covers, as a title writes them: 2015–2024年. */

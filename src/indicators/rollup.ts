@@ -1,6 +1,6 @@
 // The province problem roll-up: for each rule, how many counties fall short this year,
 // how that changed since last year, and who they are, phrased as the users write it.
-import { getIndicator, thresholdFor } from './catalog.ts'
+import { getIndicator, thresholdFor, type Threshold } from './catalog.ts'
 import { formatNumber, formatThreshold, formatValue } from './format.ts'
 import { partsOf, RULES, type Rule } from './rules.ts'
 import type { RuleStatusRow } from '../queries/rules.ts'
@@ -18,6 +18,10 @@ export interface RollupItem {
   rule: Rule
   judged: number
   failing: number
+  /** failing ÷ judged × 100, or null when no county could be judged. */
+  failingShare: number | null
+  /** Counties within a 基本达标 band: short of the line, not failing. */
+  basic: number
   previousFailing: number | null
   newlyFailing: number
   newlyPassing: number
@@ -27,16 +31,35 @@ export interface RollupItem {
   mapIndicator: string
 }
 
+/** The 基本达标 band of the rule's lines in force (a composite has one when a part has). */
+function bandOf(rule: Rule, year: number): Threshold['basic'] {
+  return partsOf(rule).map((i) => thresholdFor(i, year)?.basic).find(Boolean)
+}
+
 function requirement(rule: Rule, year: number): string {
-  if (rule.kind === 'all') return rule.id === 'two_no_decrease' ? '未实现“两个只增不减”' : `${rule.title}未全部达标`
+  if (rule.kind === 'all') {
+    if (rule.id === 'two_no_decrease') return '未实现“两个只增不减”'
+    return bandOf(rule, year) ? `${rule.title}未达到基本达标标准` : `${rule.title}未全部达标`
+  }
   const ind = getIndicator(rule.indicator)
   const t = thresholdFor(ind, year)
   if (!t) return `${ind.label}未达标`
   if (rule.id === 'salary_gap') return '义务教育教师平均工资低于当地公务员'
   if (ind.growth) return `${ind.label.replace(/增长率$/, '')}比上年下降`
   if (t.value === 0 && ind.good === 'down') return `${ind.label}未实现全面消除`
-  const line = formatThreshold(ind, t.value).slice(1)
-  return ind.good === 'down' ? `${ind.label}高于${line}` : `${ind.label}未达到${line}`
+  // With a band, failing means beyond the band's edge, not merely short of the line.
+  const line = formatThreshold(ind, t.basic?.value ?? t.value).slice(1)
+  const band = t.basic ? '，未达到基本达标标准' : ''
+  return `${ind.good === 'down' ? `${ind.label}高于${line}` : `${ind.label}未达到${line}`}${band}`
+}
+
+/** '；另有5个区县基本达标（≤0.65），未达到≤0.5的要求', or '' without a band. */
+function basicNote(rule: Rule, year: number, count: number, lead: string): string {
+  if (count === 0) return ''
+  if (rule.kind === 'all') return `${lead}${count}个区县基本达标`
+  const ind = getIndicator(rule.indicator)
+  const t = thresholdFor(ind, year)!
+  return `${lead}${count}个区县基本达标（${formatThreshold(ind, t.basic!.value)}），未达到${formatThreshold(ind, t.value)}的要求`
 }
 
 function detailOf(rule: Rule, row: RuleStatusRow): string {
@@ -64,17 +87,27 @@ export function provinceRollup(rows: readonly RuleStatusRow[], year: number, nam
     const newlyFailing = failing.filter((r) => before.length && !failedBefore.has(r.code)).length
     const newlyPassing = [...failedBefore].filter((c) => !failingNow.has(c) && now.some((r) => r.code === c && r.status === '达标')).length
     const diff = previousFailing === null ? '' : failing.length === previousFailing ? '，与上年持平' : `，比上年${failing.length > previousFailing ? '增加' : '减少'}${Math.abs(failing.length - previousFailing)}个`
+    const judged = now.filter((r) => r.status !== '无数据').length
+    const failingShare = judged ? (failing.length / judged) * 100 : null
+    const basic = bandOf(rule, year) ? now.filter((r) => r.status === '基本达标').length : 0
+    const sentence = failing.length
+      ? `${scopeName}有${failing.length}个区县（占${formatNumber(failingShare ?? 0, 1)}%）${requirement(rule, year)}${diff}${basicNote(rule, year, basic, '；另有')}`
+      : basic
+        ? `${scopeName}各区县均达到基本达标标准${diff}${basicNote(rule, year, basic, '，其中')}`
+        : `${scopeName}各区县均达到要求${diff}`
     items.push({
       rule,
-      judged: now.filter((r) => r.status !== '无数据').length,
+      judged,
       failing: failing.length,
+      failingShare,
+      basic,
       previousFailing,
       newlyFailing,
       newlyPassing,
       counties: failing
         .map((r) => ({ code: r.code, name: names.get(r.code)!, gap: r.gap, streak: r.streak, detail: detailOf(rule, r) }))
         .sort((a, b) => b.streak - a.streak || (b.gap ?? 0) - (a.gap ?? 0) || a.code.localeCompare(b.code)),
-      sentence: failing.length ? `${scopeName}有${failing.length}个区县${requirement(rule, year)}${diff}` : `${scopeName}各区县均达到要求${diff}`,
+      sentence,
       mapIndicator: rule.kind === 'threshold' ? rule.indicator : (failing[0]?.failing?.split(',')[0] ?? partsOf(rule)[0]!.id),
     })
   }
@@ -84,6 +117,11 @@ export function provinceRollup(rows: readonly RuleStatusRow[], year: number, nam
 /** How the failing set moved since last year, or '' when last year was not judged. */
 export function movesText(item: RollupItem): string {
   return item.previousFailing === null ? '' : `新增未达标${item.newlyFailing}个，转为达标${item.newlyPassing}个。`
+}
+
+/** '12个，参评123个' for the list's heading; the share is in the sentence above it. */
+export function failingCountText(item: RollupItem): string {
+  return `${item.failing}个，参评${item.judged}个`
 }
 
 /** One failing county's shortfall, with its streak when it has lasted. */

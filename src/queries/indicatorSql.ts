@@ -33,7 +33,7 @@ export function thresholdSql(ind: Indicator, yearCol = 'year'): string {
 function basicSql(ind: Indicator, yearCol: string): string {
   const banded = ind.thresholds.filter((t) => t.basic !== undefined)
   if (banded.length === 0) return 'CAST(NULL AS DOUBLE)'
-  return `CASE ${banded.map((t) => `WHEN ${yearCondition(t, yearCol)} THEN ${num(t.basic!)}`).join(' ')} END`
+  return `CASE ${banded.map((t) => `WHEN ${yearCondition(t, yearCol)} THEN ${num(t.basic!.value)}`).join(' ')} END`
 }
 
 /**

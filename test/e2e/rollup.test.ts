@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { RULES } from '../../src/indicators/rules.ts'
+import { NOT_EVALUATED, RULES } from '../../src/indicators/rules.ts'
 import { countiesQuery, ruleStatusQuery, type CountyRow, type RuleStatusRow } from '../../src/queries/index.ts'
 import { provinceRollup } from '../../src/indicators/rollup.ts'
 import { reportLines, rollupContent } from '../../src/export/reportSection.ts'
@@ -67,5 +67,14 @@ describe('province problem roll-up and rules page', () => {
     await page.locator('header nav a', { hasText: '规则说明' }).click()
     await expect.poll(() => page.locator('[data-testid="rules-table"] tbody tr').count()).toBe(RULES.length)
     expect(await page.locator('[data-testid="rules-table"] tr[data-rule="kg_gross_enrol_rate"]').textContent()).toContain('2021年起：≥90%')
+    expect(await page.locator('[data-testid="rules-table"] tr[data-rule="cv_primary"]').textContent()).toContain('≤0.5（≤0.65为基本达标）')
+  })
+
+  it('lists the policy lines it does not judge, with the data each lacks', async () => {
+    const rows = page.locator('[data-testid="unjudged-table"] tbody tr')
+    expect(await rows.count()).toBe(NOT_EVALUATED.length)
+    const gdp = NOT_EVALUATED.find((u) => u.id === 'edu_spending_gdp_share')!
+    expect(await page.locator(`[data-testid="unjudged-table"] tr[data-line="${gdp.id}"]`).textContent()).toContain(gdp.missing)
+    await page.locator('section[aria-labelledby="unjudged-title"]').screenshot({ path: screenshotPath('rules-unjudged') })
   })
 })

@@ -5,7 +5,8 @@ import { aggregateQuery, countySeriesQuery, rankingQuery, ruleStatusQuery, type 
 import { RULES } from '../../src/indicators/rules.ts'
 import { provinceRollup } from '../../src/indicators/rollup.ts'
 import { createNodeDatabase } from '../support/nodeDb.ts'
-import { FIXTURE_PROVINCE, loadFixture } from '../fixtures/panel.ts'
+import { BOUNDARY_PROVINCE, FIXTURE_PROVINCE, loadFixture } from '../fixtures/panel.ts'
+import { countyProblems } from '../../src/indicators/problems.ts'
 
 let db: Database
 beforeAll(async () => {
@@ -130,6 +131,66 @@ describe('ruleStatusQuery', () => {
   })
 })
 
+describe('rule lines across a policy change and a 基本达标 band (边界省)', () => {
+  const rule = (id: string) => RULES.find((r) => r.id === id)!
+  const judge = async (ids: readonly string[]) => db.query<RuleStatusRow>(ruleStatusQuery(ids.map(rule), { province: BOUNDARY_PROVINCE }))
+  const byCounty = (rows: readonly RuleStatusRow[], id: string, code: string) => rows.filter((r) => r.rule === id && r.code === code).map((r) => [r.year, r.threshold, r.status])
+
+  it('judges 毛入园率 against 85% in 2020 and 90% from 2021; a value on the line passes', async () => {
+    const rows = await judge(['kg_gross_enrol_rate'])
+    expect(byCounty(rows, 'kg_gross_enrol_rate', '980101')).toEqual([[2020, 85, '达标'], [2021, 90, '未达标']])
+    expect(rows.find((r) => r.code === '980101' && r.year === 2021)!.gap).toBeCloseTo(3, 10)
+    expect(byCounty(rows, 'kg_gross_enrol_rate', '980102')).toEqual([[2020, 85, '达标'], [2021, 90, '达标']])
+    expect(byCounty(rows, 'kg_gross_enrol_rate', '980103')).toEqual([[2020, 85, '未达标'], [2021, 90, '达标']])
+  })
+
+  it('gives 差异系数 0.60 基本达标, 0.70 未达标, 0.50 达标, and the band’s edge 0.65 基本达标', async () => {
+    const rows = await judge(['cv_primary', 'cv_junior', 'balanced_cv'])
+    expect(byCounty(rows, 'cv_primary', '980101')).toEqual([[2020, 0.5, '基本达标'], [2021, 0.5, '基本达标']])
+    expect(rows.find((r) => r.rule === 'cv_primary' && r.code === '980101' && r.year === 2021)!.streak).toBe(2)
+    expect(byCounty(rows, 'cv_primary', '980102')).toEqual([[2020, 0.5, '达标'], [2021, 0.5, '达标']])
+    expect(byCounty(rows, 'cv_primary', '980103')).toEqual([[2020, 0.5, '基本达标'], [2021, 0.5, '未达标']])
+    expect(byCounty(rows, 'cv_junior', '980103')).toEqual([[2020, 0.45, '基本达标'], [2021, 0.45, '未达标']])
+    const both = (code: string) => rows.filter((r) => r.rule === 'balanced_cv' && r.code === code).map((r) => [r.year, r.status, r.failing])
+    expect(both('980101')).toEqual([[2020, '基本达标', null], [2021, '基本达标', null]])
+    expect(both('980102')).toEqual([[2020, '达标', null], [2021, '达标', null]])
+    expect(both('980103')).toEqual([[2020, '基本达标', null], [2021, '未达标', 'cv_junior,cv_primary']])
+  })
+
+  it('judges 班额 and 每百名学生高学历教师数 on the line and just past it', async () => {
+    const rows = await judge(['pri_class_size', 'jun_class_size', 'pri_high_edu_per100', 'jun_high_edu_per100'])
+    for (const id of ['pri_class_size', 'jun_class_size', 'pri_high_edu_per100', 'jun_high_edu_per100']) {
+      expect(byCounty(rows, id, '980101').map(([year, , status]) => [year, status]), id).toEqual([[2020, '达标'], [2021, '未达标']])
+      expect(byCounty(rows, id, '980102').map(([, , status]) => status), id).toEqual(['无数据', '无数据'])
+    }
+  })
+
+  it('tells 基本达标 after 未达标 in a county’s problems, and nothing for 达标', async () => {
+    const rows = await judge(['cv_primary', 'kg_gross_enrol_rate'])
+    const sentences = (code: string, year: number) => countyProblems(rows.filter((r) => r.code === code), year).map((p) => [p.status, p.sentence])
+    expect(sentences('980101', 2021)).toEqual([
+      ['未达标', '2021年学前三年毛入园率为87.0%，低于90%的要求，差距3.00个百分点'],
+      ['基本达标', '2021年小学校际差异系数为0.600，达到≤0.65的基本达标标准，未达到≤0.5的要求，差距0.100，已连续2年基本达标'],
+    ])
+    expect(sentences('980103', 2021)).toEqual([['未达标', '2021年小学校际差异系数为0.700，高于0.5的要求，差距0.200，也未达到≤0.65的基本达标标准']])
+    expect(sentences('980102', 2021)).toEqual([])
+  })
+
+  it('rolls up 未达标 beyond the band and counts 基本达标 apart', async () => {
+    const rows = await judge(['cv_primary', 'balanced_cv', 'kg_gross_enrol_rate'])
+    const names = new Map([['980101', '戊县'], ['980102', '己县'], ['980103', '庚县']])
+    const at = (year: number, id: string) => provinceRollup(rows, year, names, '全省').find((i) => i.rule.id === id)!
+    const cv2021 = at(2021, 'cv_primary')
+    expect([cv2021.judged, cv2021.failing, cv2021.basic, cv2021.failingShare]).toEqual([3, 1, 1, (1 / 3) * 100])
+    expect(cv2021.sentence).toBe('全省有1个区县（占33.3%）小学校际差异系数高于0.65，未达到基本达标标准，比上年增加1个；另有1个区县基本达标（≤0.65），未达到≤0.5的要求')
+    expect(at(2020, 'cv_primary').sentence).toBe('全省各区县均达到基本达标标准，其中2个区县基本达标（≤0.65），未达到≤0.5的要求')
+    expect(at(2021, 'balanced_cv').sentence).toBe('全省有1个区县（占33.3%）优质均衡校际差异系数未达到基本达标标准，比上年增加1个；另有1个区县基本达标')
+    const enrol = at(2021, 'kg_gross_enrol_rate')
+    expect([enrol.failing, enrol.newlyFailing, enrol.newlyPassing]).toEqual([1, 1, 1])
+    expect(enrol.sentence).toBe('全省有1个区县（占33.3%）学前三年毛入园率未达到90%，与上年持平')
+  })
+})
+
 describe('province problem roll-up', () => {
   it('counts failing counties per rule with the change since last year, in the users’ words', async () => {
     const rows = await db.query<RuleStatusRow>(ruleStatusQuery(RULES, { province: FIXTURE_PROVINCE }))
@@ -137,10 +198,10 @@ describe('province problem roll-up', () => {
     const items = provinceRollup(rows, 2023, names, '全省')
     const share = items.find((i) => i.rule.id === 'kg_public_share')!
     expect([share.failing, share.previousFailing, share.newlyFailing, share.newlyPassing]).toEqual([1, 1, 0, 0])
-    expect(share.sentence).toBe('全省有1个区县公办园在园幼儿占比未达到50%，与上年持平')
+    expect(share.sentence).toBe('全省有1个区县（占33.3%）公办园在园幼儿占比未达到50%，与上年持平')
     expect(share.counties).toEqual([{ code: '990102', name: '乙县', gap: 5, streak: 3, detail: '45.0%，差5.00个百分点' }])
     const two = items.find((i) => i.rule.id === 'two_no_decrease')!
-    expect(two.sentence).toBe('全省有1个区县未实现“两个只增不减”，与上年持平')
+    expect(two.sentence).toBe('全省有1个区县（占33.3%）未实现“两个只增不减”，与上年持平')
     expect(two.counties[0]!.detail).toBe('一般公共预算教育支出增长率')
     const pay = items.find((i) => i.rule.id === 'salary_gap')!
     // 乙县 paid teachers 4000 元 less in 2022 and 1000 元 more in 2023.

@@ -26,9 +26,10 @@ async function expectSnapshotEqualsLive(db: Database, code: string): Promise<voi
 
 describe('first-view snapshots', () => {
   let all: Database
+  // Loading and filling all 31 provinces: the same allowance as the calibration test's.
   beforeAll(async () => {
     all = (await bundledDatabase('all')).db
-  }, 60_000)
+  }, 180_000)
 
   it('equal the live queries figure for figure in every province', async () => {
     for (const p of manifest.provinces) await expectSnapshotEqualsLive(all, p.code)
