@@ -64,11 +64,8 @@ export function parseManifest(text: string, file = 'data/manifest.json'): Manife
   return m as Manifest
 }
 
-/** Parquet bytes → an Arrow IPC stream of the wanted columns (in a worker in the browser). */
+/** Parquet bytes → an Arrow IPC stream of the wanted columns: parquetToIPC, in a worker in the browser. */
 export type DecodeParquet = (bytes: ArrayBuffer, columns: readonly Column[]) => Promise<Uint8Array>
-
-// The Parquet reader and Arrow load with the first file, not before the first view.
-const decodeHere: DecodeParquet = async (bytes, columns) => (await import('./parquet.ts')).parquetToIPC(bytes, columns)
 
 /** A province's rows in the panel, and each indicator's ranking into county_values. */
 interface ProvinceLoad {
@@ -86,7 +83,7 @@ export class PanelLoader {
     private readonly db: Database,
     private readonly fetchBytes: FetchBytes,
     readonly manifest: Manifest,
-    private readonly toIPC: DecodeParquet = decodeHere,
+    private readonly toIPC: DecodeParquet,
   ) {}
 
   /** Creates the tables and loads the county list; shared by every caller. */

@@ -25,8 +25,8 @@ export class DataService {
   constructor(
     readonly db: Database,
     private readonly fetchBytes: FetchBytes,
+    private readonly toIPC: DecodeParquet,
     private readonly saved?: SavedDataStore,
-    private readonly toIPC?: DecodeParquet,
   ) {
     this.snapshots = new Snapshots(fetchBytes)
   }
@@ -82,6 +82,8 @@ export class DataService {
         do await new Promise((resolve) => setTimeout(resolve, 50))
         while (this.pending > 0)
       } while (await loader.fillNext(code, 2))
+      // The benchmark's steady state: every indicator of the province ranked.
+      performance.mark('province-ranked', { detail: code })
     } catch {
       // A view that needs an indicator ranks it itself, and says so if that fails.
     } finally {

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PanelLoader, parseManifest, type FetchBytes } from '../../src/db/dataset.ts'
+import { parquetToIPC } from '../../src/db/parquet.ts'
 import type { Database } from '../../src/db/types.ts'
 import { createNodeDatabase } from './nodeDb.ts'
 
@@ -18,7 +19,7 @@ export const fsFetchBytes =
 export async function bundledDatabase(provinces: readonly string[] | 'all', dir = DATA_DIR): Promise<{ db: Database; loader: PanelLoader }> {
   const db = await createNodeDatabase()
   const manifest = parseManifest(readFileSync(join(dir, 'manifest.json'), 'utf8'))
-  const loader = new PanelLoader(db, fsFetchBytes(dir), manifest)
+  const loader = new PanelLoader(db, fsFetchBytes(dir), manifest, parquetToIPC)
   const codes = provinces === 'all' ? manifest.provinces.map((p) => p.code) : provinces
   for (const code of codes) await loader.ensureProvince(code)
   return { db, loader }

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { DataFileError, PanelLoader, parseManifest, type FetchBytes, type Manifest } from '../../src/db/dataset.ts'
+import { parquetToIPC } from '../../src/db/parquet.ts'
 import { INDICATORS, getIndicator } from '../../src/indicators/catalog.ts'
 import { createNodeDatabase } from '../support/nodeDb.ts'
 
@@ -52,7 +53,7 @@ beforeAll(async () => {
 describe('PanelLoader', () => {
   it('loads counties and a province through hyparquet into DuckDB, with missing columns as NULL', async () => {
     const db = await createNodeDatabase()
-    const loader = new PanelLoader(db, fetchBytes, manifest)
+    const loader = new PanelLoader(db, fetchBytes, manifest, parquetToIPC)
     await loader.ensureProvince('990000')
     const counties = await db.query<{ code: string; census_matched: boolean }>({ sql: 'SELECT code, census_matched FROM counties ORDER BY code', params: [] })
     expect(counties).toEqual([{ code: '990101', census_matched: true }, { code: '990102', census_matched: false }])
@@ -69,7 +70,7 @@ describe('PanelLoader', () => {
 
   it('loads a province once however often it is asked for', async () => {
     const db = await createNodeDatabase()
-    const loader = new PanelLoader(db, fetchBytes, manifest)
+    const loader = new PanelLoader(db, fetchBytes, manifest, parquetToIPC)
     await Promise.all([loader.ensureProvince('990000'), loader.ensureProvince('990000')])
     const [{ n }] = (await db.query<{ n: number }>({ sql: 'SELECT count(*) AS n FROM panel', params: [] })) as [{ n: number }]
     expect(n).toBe(3)
@@ -77,7 +78,7 @@ describe('PanelLoader', () => {
 
   it('ranks the indicators a view asks for first, the others step by step, once each', async () => {
     const db = await createNodeDatabase()
-    const loader = new PanelLoader(db, fetchBytes, manifest)
+    const loader = new PanelLoader(db, fetchBytes, manifest, parquetToIPC)
     const ranked = async () =>
       (await db.query<{ indicator: string; n: number }>({ sql: 'SELECT indicator, count(*) AS n FROM county_values GROUP BY indicator ORDER BY indicator', params: [] })).map((r) => `${r.indicator}:${r.n}`)
     const share = getIndicator('kg_public_share')
@@ -96,7 +97,7 @@ describe('PanelLoader', () => {
 
   it('names the file when it is not Parquet, and keeps what was loaded', async () => {
     const db = await createNodeDatabase()
-    const loader = new PanelLoader(db, fetchBytes, manifest)
+    const loader = new PanelLoader(db, fetchBytes, manifest, parquetToIPC)
     await loader.ensureProvince('990000')
     await expect(loader.ensureProvince('980000')).rejects.toThrow(/data\/panel\/980000\.parquet.*不是有效的 Parquet.*重新复制/)
     const [{ n }] = (await db.query<{ n: number }>({ sql: 'SELECT count(*) AS n FROM panel', params: [] })) as [{ n: number }]
