@@ -5,54 +5,13 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url'
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url'
-import { gunzip } from './gzip.ts'
+import type { EngineReply } from './engineFetchWorker.ts'
 import { PreparedStatements } from './prepared.ts'
 import { arrowToRows, type Database, type Query, type StartProgress } from './types.ts'
 
 const INSTANTIATE_TIMEOUT_MS = 60_000
 
 export class StartError extends Error {}
-
-const WASM_SIGNATURE = [0x00, 0x61, 0x73, 0x6d]
-
-/** The engine from a response, gzipped or not, with download progress; null for anything else
- * (a missing file, or the page some servers send for every unknown path). */
-async function readWasm(response: Response, onProgress: (p: StartProgress) => void): Promise<Blob | null> {
-  if (!response.ok || !response.body) return null
-  const total = Number(response.headers.get('content-length') ?? 0)
-  const reader = response.body.getReader()
-  const chunks: Uint8Array[] = []
-  let received = 0
-  let reported = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    chunks.push(value)
-    received += value.byteLength
-    // A report per chunk would re-render the page thousands of times; ten a second is enough.
-    if (performance.now() - reported > 100) {
-      reported = performance.now()
-      onProgress({ phase: 'download', fraction: total > 0 ? Math.min(received / total, 1) : undefined, detail: `${(received / 1048576).toFixed(1)} MB` })
-    }
-  }
-  const wasm = await gunzip(new Blob(chunks as BlobPart[]))
-  const head = new Uint8Array(await wasm.slice(0, 4).arrayBuffer())
-  return WASM_SIGNATURE.every((b, i) => head[i] === b) ? wasm : null
-}
-
-/** Downloads the wasm — the gzipped copy beside it when the server has it, a quarter of the
- * bytes — and hands DuckDB a blob of type application/wasm, so a server that labels .wasm as
- * application/octet-stream cannot stall streaming compilation. */
-async function fetchWasm(url: string, onProgress: (p: StartProgress) => void): Promise<string> {
-  const compressed = await fetch(`${url}.gz`).then((r) => readWasm(r, onProgress), () => null)
-  let wasm = compressed
-  if (!wasm) {
-    const response = await fetch(url)
-    wasm = await readWasm(response, onProgress)
-    if (!wasm) throw new StartError(`无法下载数据库引擎文件 ${url}（HTTP ${response.status}）。请确认网站目录完整复制了 assets 文件夹。`)
-  }
-  return URL.createObjectURL(new Blob([wasm], { type: 'application/wasm' }))
-}
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -94,7 +53,7 @@ export class WasmDatabase implements Database {
       eh: { mainModule: abs(ehWasm), mainWorker: abs(ehWorker) },
     })
     this.emit({ phase: 'download', fraction: 0 })
-    const wasmUrl = await fetchWasm(bundle.mainModule, (p) => this.emit(p))
+    const wasmUrl = await this.fetchEngine(bundle.mainModule)
     performance.mark('duckdb-wasm-fetched')
     this.emit({ phase: 'instantiate' })
     const worker = new Worker(bundle.mainWorker!)
@@ -115,6 +74,25 @@ export class WasmDatabase implements Database {
     await conn.query('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false')
     this.emit({ phase: 'load' })
     return conn
+  }
+
+  /** The engine's bytes as a blob: URL, downloaded and gunzipped in a worker so that the
+   * first view's paint does not share the page's thread with inflating 33 MB. */
+  private fetchEngine(url: string): Promise<string> {
+    const worker = new Worker(new URL('./engineFetchWorker.ts', import.meta.url), { type: 'module', name: 'engine-download' })
+    return new Promise<string>((resolve, reject) => {
+      worker.onmessage = ({ data }: MessageEvent<EngineReply>) => {
+        if ('progress' in data) return this.emit(data.progress)
+        worker.terminate()
+        if ('wasm' in data) resolve(URL.createObjectURL(data.wasm))
+        else reject(new StartError(data.error))
+      }
+      worker.onerror = (event) => {
+        worker.terminate()
+        reject(new StartError(`无法启动下载数据库引擎的后台线程：${event.message}`))
+      }
+      worker.postMessage(url)
+    })
   }
 
   async query<T extends object>(q: Query): Promise<T[]> {
