@@ -1,19 +1,21 @@
 import { ref, watch, type Ref } from 'vue'
 
 /**
- * Turns true a frame after `ready` first does: a view paints what is read first (the map
- * and the ranking, a county's problems and figures), and the rest follows in the next frame.
+ * Turns true a frame after `ready` first does (at once or later): a view paints what is read
+ * first (the map and the ranking, a county's problems and figures), and the rest follows in
+ * the next frame.
  */
 export function useAfterPaint(ready: () => boolean): Readonly<Ref<boolean>> {
   const due = ref(false)
-  const stop = watch(
+  let scheduled = false
+  watch(
     ready,
     (r) => {
-      if (!r) return
-      stop()
+      if (!r || scheduled) return
+      scheduled = true
       requestAnimationFrame(() => setTimeout(() => (due.value = true)))
     },
-    { flush: 'post' },
+    { immediate: true, flush: 'post' },
   )
   return due
 }
