@@ -8,7 +8,6 @@ import {
   PROVINCE_SUMMARY_COLUMNS,
   PROVINCE_SUMMARY_TABLE,
   SCHEMA_SQL,
-  insertFromSql,
   type Column,
 } from './schema.ts'
 import type { Database } from './types.ts'
@@ -77,7 +76,6 @@ export class PanelLoader {
   private base?: Promise<void>
   private summary?: Promise<void>
   private readonly provinces = new Map<string, ProvinceLoad>()
-  private staging = 0
 
   constructor(
     private readonly db: Database,
@@ -91,8 +89,9 @@ export class PanelLoader {
     this.base ??= (async () => {
       // The file downloads and is decoded while the engine is still starting.
       const counties = this.decode(this.manifest.countiesFile, COUNTY_COLUMNS)
-      for (const sql of SCHEMA_SQL) await this.db.exec(sql)
-      await this.insert(await counties, COUNTIES_TABLE, COUNTY_COLUMNS)
+      // One round trip to the engine for all the tables.
+      await this.db.exec(SCHEMA_SQL.join(';\n'))
+      await this.insert(await counties, COUNTIES_TABLE)
     })()
     return this.base
   }
@@ -124,7 +123,7 @@ export class PanelLoader {
       const entry = this.manifest.provinces.find((p) => p.code === code)
       if (!entry) throw new Error(`数据集中没有省份代码 ${code}`)
       const ipc = this.decode(entry.file, PANEL_COLUMNS)
-      const rows = Promise.all([this.init(), ipc]).then(([, bytes]) => this.insert(bytes, PANEL_TABLE, PANEL_COLUMNS))
+      const rows = Promise.all([this.init(), ipc]).then(([, bytes]) => this.insert(bytes, PANEL_TABLE))
       load = { rows, filled: new Map() }
       // A failed load may be retried (e.g. after the network comes back).
       rows.catch(() => this.provinces.delete(code))
@@ -145,7 +144,7 @@ export class PanelLoader {
   /** The precomputed province figures, for the national overview. */
   ensureSummary(): Promise<void> {
     const file = this.manifest.summaryFile ?? 'provinces.parquet'
-    this.summary ??= Promise.all([this.init(), this.decode(file, PROVINCE_SUMMARY_COLUMNS)]).then(([, ipc]) => this.insert(ipc, PROVINCE_SUMMARY_TABLE, PROVINCE_SUMMARY_COLUMNS))
+    this.summary ??= Promise.all([this.init(), this.decode(file, PROVINCE_SUMMARY_COLUMNS)]).then(([, ipc]) => this.insert(ipc, PROVINCE_SUMMARY_TABLE))
     this.summary.catch(() => (this.summary = undefined))
     return this.summary
   }
@@ -168,15 +167,11 @@ export class PanelLoader {
     }
   }
 
-  private async insert(ipc: Uint8Array, table: string, columns: readonly Column[]): Promise<void> {
-    const stage = `_stage_${++this.staging}`
-    await this.db.insertIPC(stage, ipc)
-    try {
-      await this.db.exec(insertFromSql(table, stage, columns))
-    } finally {
-      await this.db.exec(`DROP TABLE IF EXISTS ${stage}`)
-    }
+  /** The decoded columns are laid out in the table's order and kinds (parquetToIPC): one append, no staging copy. */
+  private insert(ipc: Uint8Array, table: string): Promise<void> {
+    return this.db.appendIPC(table, ipc)
   }
+
 }
 
 /** Browser fetch of files under the site's data/ folder, with errors that name the file. */

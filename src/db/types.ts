@@ -28,6 +28,8 @@ export interface Database {
   exec(sql: string): Promise<void>
   /** Creates `table` from an Arrow IPC stream (built off the main thread where it is large). */
   insertIPC(table: string, ipc: Uint8Array): Promise<void>
+  /** Appends an Arrow IPC stream to `table`, its columns in the table's order and cast to its types. */
+  appendIPC(table: string, ipc: Uint8Array): Promise<void>
 }
 
 /** Turns Arrow rows into plain objects with numbers, not BigInts. */

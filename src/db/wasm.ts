@@ -114,4 +114,8 @@ export class WasmDatabase implements Database {
   async insertIPC(table: string, ipc: Uint8Array): Promise<void> {
     await (await this.start()).insertArrowFromIPCStream(ipc, { name: table, create: true })
   }
+
+  async appendIPC(table: string, ipc: Uint8Array): Promise<void> {
+    await (await this.start()).insertArrowFromIPCStream(ipc, { name: table, create: false })
+  }
 }

@@ -33,5 +33,8 @@ export async function createNodeDatabase(): Promise<Database> {
     async insertIPC(table: string, ipc: Uint8Array): Promise<void> {
       conn.insertArrowFromIPCStream(ipc, { name: table, create: true })
     },
+    async appendIPC(table: string, ipc: Uint8Array): Promise<void> {
+      conn.insertArrowFromIPCStream(ipc, { name: table, create: false })
+    },
   }
 }
