@@ -41,11 +41,13 @@ export function useQuery<T extends object>(build: () => { query: Query; province
       // An error belongs to the request that failed, not to the next one.
       error.value = null
       const snapshot = dataset.simulated ? dataset.provinces.find((p) => p.code === request.province)?.snapshot : undefined
-      if (snapshot) void service.snapshots.rows<T>(snapshot, request.query).then((early) => {
+      if (snapshot) {
+        void service.snapshots.rows<T>(snapshot, request.query).then((early) => {
           if (!early || id !== latest || !loading.value) return
           rows.value = early
           answered.value = true
         })
+      }
       try {
         if (request.province === null) await service.init()
         else await (request.province === 'summary' ? service.ensureSummary() : service.ensureProvince(request.province, request.indicators))

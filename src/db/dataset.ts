@@ -91,7 +91,7 @@ export class PanelLoader {
       const counties = this.decode(this.manifest.countiesFile, COUNTY_COLUMNS)
       // One round trip to the engine for all the tables.
       await this.db.exec(SCHEMA_SQL.join(';\n'))
-      await this.insert(await counties, COUNTIES_TABLE)
+      await this.db.appendIPC(COUNTIES_TABLE, await counties)
     })()
     return this.base
   }
@@ -123,7 +123,7 @@ export class PanelLoader {
       const entry = this.manifest.provinces.find((p) => p.code === code)
       if (!entry) throw new Error(`数据集中没有省份代码 ${code}`)
       const ipc = this.decode(entry.file, PANEL_COLUMNS)
-      const rows = Promise.all([this.init(), ipc]).then(([, bytes]) => this.insert(bytes, PANEL_TABLE))
+      const rows = Promise.all([this.init(), ipc]).then(([, bytes]) => this.db.appendIPC(PANEL_TABLE, bytes))
       load = { rows, filled: new Map() }
       // A failed load may be retried (e.g. after the network comes back).
       rows.catch(() => this.provinces.delete(code))
@@ -144,7 +144,7 @@ export class PanelLoader {
   /** The precomputed province figures, for the national overview. */
   ensureSummary(): Promise<void> {
     const file = this.manifest.summaryFile ?? 'provinces.parquet'
-    this.summary ??= Promise.all([this.init(), this.decode(file, PROVINCE_SUMMARY_COLUMNS)]).then(([, ipc]) => this.insert(ipc, PROVINCE_SUMMARY_TABLE))
+    this.summary ??= Promise.all([this.init(), this.decode(file, PROVINCE_SUMMARY_COLUMNS)]).then(([, ipc]) => this.db.appendIPC(PROVINCE_SUMMARY_TABLE, ipc))
     this.summary.catch(() => (this.summary = undefined))
     return this.summary
   }
@@ -155,8 +155,8 @@ export class PanelLoader {
     this.summary = undefined
   }
 
-
-  /** Fetches a Parquet file and lays it out as an Arrow IPC stream; needs no engine. */
+  /** Fetches a Parquet file and lays it out as an Arrow IPC stream in the table's column order
+   * and kinds, ready to append as it is; needs no engine. */
   private async decode(file: string, columns: readonly Column[]): Promise<Uint8Array> {
     const bytes = await this.fetchBytes(file)
     try {
@@ -165,11 +165,6 @@ export class PanelLoader {
       // Paths in the manifest are relative to the site's data/ folder; the user sees it whole.
       throw new DataFileError(`data/${file}`, `不是有效的 Parquet 文件（${e instanceof Error ? e.message : String(e)}），可能在复制时损坏。请从原网站目录重新复制该文件。`)
     }
-  }
-
-  /** The decoded columns are laid out in the table's order and kinds (parquetToIPC): one append, no staging copy. */
-  private insert(ipc: Uint8Array, table: string): Promise<void> {
-    return this.db.appendIPC(table, ipc)
   }
 
 }
