@@ -91,4 +91,29 @@ describe('province overview', () => {
     await page.goBack()
     expect(page.url()).not.toContain('sort=change')
   })
+
+  it('keeps the last province whole while the next one’s data is on its way, then shows the next one whole', async () => {
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route('**/data/panel/330000.parquet', async (route) => {
+      await held
+      await route.continue()
+    })
+    const caption = await table(page).locator('caption').textContent()
+    const codes = () => table(page).locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code') ?? ''))
+    const before = await codes()
+    await page.locator('[data-testid="province-select"]').selectOption('330000')
+    await expect.poll(() => page.locator('main.overview').getAttribute('aria-busy')).toBe('true')
+    await page.waitForTimeout(500)
+    // Not 湖南's rows under 浙江's name: the caption, the rows and the map stay 湖南's until 浙江 has answered.
+    expect(await table(page).locator('caption').textContent()).toBe(caption)
+    expect(await codes()).toEqual(before)
+    expect(before.every((c) => c.startsWith('43'))).toBe(true)
+    release()
+    await expect.poll(() => table(page).locator('caption').textContent(), { timeout: 60_000 }).toContain('浙江省')
+    const after = await codes()
+    expect(after.length).toBeGreaterThan(50)
+    expect(after.every((c) => c.startsWith('33'))).toBe(true)
+    await page.unroute('**/data/panel/330000.parquet')
+  })
 })
