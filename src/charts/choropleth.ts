@@ -2,16 +2,15 @@
 // top, a tooltip with rank, change, status and a sparkline. Pure: rows in, option out.
 import type { ComposeOption } from 'echarts/core'
 import type { MapSeriesOption } from 'echarts/charts'
-import type { GeoComponentOption, TooltipComponentOption } from 'echarts/components'
+import type { GeoComponentOption } from 'echarts/components'
 import type { Indicator } from '../indicators/catalog.ts'
 import { formatChange, formatRankChange, formatValue } from '../indicators/format.ts'
 import type { RankingRow } from '../queries/ranking.ts'
-import { escapeHtml } from './escape.ts'
 import { classOf, type MapClass } from './mapClasses.ts'
-import { BORDER_COLOR, HIGHLIGHT_COLOR, PREFECTURE_BORDER } from './palette.ts'
-import { sparklineSvg } from './sparkline.ts'
+import { BORDER_COLOR, NO_DATA_COLOR, PREFECTURE_BORDER } from './palette.ts'
+import { mercator } from './mapGeometry.ts'
 
-export type ChoroplethOption = ComposeOption<MapSeriesOption | GeoComponentOption | TooltipComponentOption>
+export type ChoroplethOption = ComposeOption<MapSeriesOption | GeoComponentOption>
 
 export interface ChoroplethInput {
   /** Registered map of county features, keyed by the `code` property. */
@@ -27,45 +26,49 @@ export interface ChoroplethInput {
   years?: readonly number[]
 }
 
-const LAYOUT = { layoutCenter: ['50%', '50%'] as [string, string], layoutSize: '96%' }
+const LAYOUT = { layoutCenter: ['50%', '50%'] as [string, string], layoutSize: '96%', projection: mercator }
 
-export function tooltipHtml(row: RankingRow, input: Pick<ChoroplethInput, 'indicator' | 'year' | 'series' | 'years'>): string {
-  const ind = input.indicator
-  const spark = input.series?.get(row.code)
-  const years = input.years ?? []
-  const sparkBlock = spark
-    ? `<div style="margin-top:4px">${sparklineSvg(spark)}<div style="color:#888;font-size:11px">${escapeHtml(years[0] ?? '')}–${escapeHtml(years.at(-1) ?? '')}年</div></div>`
-    : ''
-  const rank = row.rank === null ? '—' : `第${row.rank}名`
-  return [
-    `<div style="font-weight:600">${escapeHtml(row.name)} <span style="font-weight:400;color:#666">${escapeHtml(row.prefecture)}</span></div>`,
-    `<div>${escapeHtml(ind.label)}（${input.year}年）：<b>${escapeHtml(formatValue(row.value, ind))}</b></div>`,
-    `<div>全省排名：${escapeHtml(rank)}（${escapeHtml(formatRankChange(row.rank, row.prev_rank))}）</div>`,
-    `<div>较上年：${escapeHtml(formatChange(row.change, row.change_pct, ind))}</div>`,
-    `<div>达标情况：${escapeHtml(row.status ?? '无标准')}</div>`,
-    sparkBlock,
-  ].join('')
+export interface MapTooltip {
+  name: string
+  prefecture: string
+  /** Label and value pairs, in reading order. */
+  lines: { label: string; value: string }[]
+  /** The county's values over `years`, for a sparkline, with the span they cover. */
+  spark: { values: readonly (number | null)[]; span: string } | null
 }
 
+/** What the map's tooltip says of one county; rendered as text, so nothing from data is markup. */
+export function mapTooltip(row: RankingRow, input: Pick<ChoroplethInput, 'indicator' | 'year' | 'series' | 'years'>): MapTooltip {
+  const ind = input.indicator
+  const values = input.series?.get(row.code)
+  const years = input.years ?? []
+  return {
+    name: row.name,
+    prefecture: row.prefecture,
+    lines: [
+      { label: `${ind.label}（${input.year}年）`, value: formatValue(row.value, ind) },
+      { label: '全省排名', value: `${row.rank === null ? '—' : `第${row.rank}名`}（${formatRankChange(row.rank, row.prev_rank)}）` },
+      { label: '较上年', value: formatChange(row.change, row.change_pct, ind) },
+      { label: '达标情况', value: row.status ?? '无标准' },
+    ],
+    spark: values ? { values, span: `${years[0] ?? ''}–${years.at(-1) ?? ''}年` } : null,
+  }
+}
+
+/** Each county's fill: its class colour. */
+export function regionColors(rows: readonly RankingRow[], classes: readonly MapClass[]): Map<string, string> {
+  return new Map(rows.map((r) => [r.code, classOf(r, classes).color]))
+}
+
+/**
+ * The map as an ECharts option, for the exported image and the printed page (the screen
+ * draws the same shapes as SVG, mapGeometry.ts): the same projection and colours.
+ */
 export function choroplethOption(input: ChoroplethInput): ChoroplethOption {
-  const byCode = new Map(input.rows.map((r) => [r.code, r]))
-  const data = input.rows.map((r) => ({
-    name: r.code,
-    value: r.value ?? Number.NaN,
-    itemStyle: { areaColor: classOf(r, input.classes).color },
-  }))
+  const colors = regionColors(input.rows, input.classes)
+  const data = input.rows.map((r) => ({ name: r.code, value: r.value ?? Number.NaN, itemStyle: { areaColor: colors.get(r.code) } }))
   return {
     animation: false,
-    tooltip: {
-      trigger: 'item',
-      confine: true,
-      className: 'map-tooltip',
-      formatter: (params) => {
-        const p = Array.isArray(params) ? params[0] : params
-        const row = p ? byCode.get(String(p.name)) : undefined
-        return row ? tooltipHtml(row, input) : ''
-      },
-    },
     geo: {
       map: input.prefecturesMap,
       ...LAYOUT,
@@ -73,7 +76,6 @@ export function choroplethOption(input: ChoroplethInput): ChoroplethOption {
       z: 5,
       itemStyle: { areaColor: 'transparent', borderColor: PREFECTURE_BORDER, borderWidth: 1.6 },
       label: { show: false },
-      tooltip: { show: false },
     },
     series: [
       {
@@ -83,8 +85,7 @@ export function choroplethOption(input: ChoroplethInput): ChoroplethOption {
         ...LAYOUT,
         selectedMode: false,
         data,
-        itemStyle: { borderColor: BORDER_COLOR, borderWidth: 0.6 },
-        emphasis: { label: { show: false }, itemStyle: { areaColor: HIGHLIGHT_COLOR, borderColor: '#000', borderWidth: 1.2 } },
+        itemStyle: { areaColor: NO_DATA_COLOR, borderColor: BORDER_COLOR, borderWidth: 0.6 },
         label: { show: false },
       },
     ],

@@ -29,11 +29,3 @@ export function sparklineGeometry(values: readonly (number | null)[], width = 12
   const last = lastValue !== null && lastValue !== undefined && Number.isFinite(lastValue) ? point(lastValue, values.length - 1) : null
   return { width, height, path, last }
 }
-
-/** The same sparkline as an SVG string, for HTML tooltips. Numbers only: no text from data. */
-export function sparklineSvg(values: readonly (number | null)[], width = 120, height = 28, color = '#1f4e79'): string {
-  const g = sparklineGeometry(values, width, height)
-  if (!g) return ''
-  const dot = g.last ? `<circle cx="${g.last.x}" cy="${g.last.y}" r="2" fill="${color}"/>` : ''
-  return `<svg width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" aria-hidden="true"><path d="${g.path}" fill="none" stroke="${color}" stroke-width="1.5"/>${dot}</svg>`
-}

@@ -4,10 +4,13 @@ import { fetchProvinceBoundaries, type ProvinceBoundaries } from '../geo/boundar
 import { useBoundaryStore } from '../stores/boundaries.ts'
 
 export interface BoundaryMaps {
+  /** Names of the maps registered with ECharts (for the exported and printed map). */
   counties: string
   prefectures: string
   /** County codes of the drawn features. */
   codes: string[]
+  /** The features drawn, for the map on screen. */
+  features: ProvinceBoundaries
 }
 
 type GeoJsonArg = Parameters<typeof registerMap>[1]
@@ -31,17 +34,18 @@ function register(province: string, prefecture: string, b: ProvinceBoundaries, v
   const key = `${prefecture || province}${variant}`
   const counties = prefecture ? b.counties.features.filter((f) => f.properties.prefecture_code === prefecture) : b.counties.features
   const outlines = prefecture ? b.prefectures.features.filter((f) => f.properties.code === prefecture) : b.prefectures.features
-  const names = { counties: `counties-${key}`, prefectures: `prefectures-${key}`, codes: counties.filter((f) => f.properties.panel !== false).map((f) => f.properties.code) }
+  const features = { counties: { ...b.counties, features: counties }, prefectures: { ...b.prefectures, features: outlines } }
+  const names = { counties: `counties-${key}`, prefectures: `prefectures-${key}`, codes: counties.filter((f) => f.properties.panel !== false).map((f) => f.properties.code), features }
   if (!registeredNames.has(key)) {
-    registerMap(names.counties, { ...b.counties, features: counties } as GeoJsonArg)
-    registerMap(names.prefectures, { ...b.prefectures, features: outlines } as GeoJsonArg)
+    registerMap(names.counties, features.counties as GeoJsonArg)
+    registerMap(names.prefectures, features.prefectures as GeoJsonArg)
     registeredNames.add(key)
   }
   return names
 }
 
 /**
- * The registered ECharts maps of a province (or one of its prefectures): the user's own
+ * The features and registered ECharts maps of a province (or one of its prefectures): the user's own
  * boundaries when loaded, else the bundled ones, fetched on first use.
  */
 export function useBoundaries(province: Ref<string>, prefecture: Ref<string>): { maps: Ref<BoundaryMaps | null>; error: Ref<string | null> } {

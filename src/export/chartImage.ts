@@ -4,10 +4,10 @@ import '../charts/setup.ts'
 import { init, use, type EChartsCoreOption } from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers'
 import { decorateChart, type ChartMeta, type Size } from './chartDecor.ts'
+import { optionPngUrl } from './canvasImage.ts'
 
 use([SVGRenderer])
 
-export const PIXEL_RATIO = 2
 
 export function chartSvg(option: EChartsCoreOption, meta: ChartMeta, size: Size): string {
   const d = decorateChart(option, meta, size)
@@ -27,14 +27,7 @@ function dataUrlBytes(url: string): Uint8Array<ArrayBuffer> {
 
 export function chartPng(option: EChartsCoreOption, meta: ChartMeta, size: Size): Blob {
   const d = decorateChart(option, meta, size)
-  // A detached element: ECharts draws to its own canvas at the size it is given.
-  const chart = init(document.createElement('div'), null, { renderer: 'canvas', devicePixelRatio: PIXEL_RATIO, width: d.size.width, height: d.size.height })
-  try {
-    chart.setOption(d.option)
-    return new Blob([dataUrlBytes(chart.getDataURL({ type: 'png', pixelRatio: PIXEL_RATIO, backgroundColor: '#ffffff' }))], { type: 'image/png' })
-  } finally {
-    chart.dispose()
-  }
+  return new Blob([dataUrlBytes(optionPngUrl(d.option, d.size))], { type: 'image/png' })
 }
 
 export function svgBlob(svg: string): Blob {

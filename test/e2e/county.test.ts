@@ -26,9 +26,9 @@ describe('county page', () => {
 
   it('opens from a click on the province map', async () => {
     await page.goto(`${site.server.url}#/province/430000`)
-    const canvas = page.locator('[data-testid="map"] canvas').first()
-    await canvas.waitFor({ timeout: 60_000 })
-    const box = (await canvas.boundingBox())!
+    const shapes = page.locator('[data-testid="map"] .canvas > svg')
+    await shapes.waitFor({ timeout: 60_000 })
+    const box = (await shapes.boundingBox())!
     for (let i = 1; i < 20 && !(await page.locator('.map-tooltip').isVisible()); i++) {
       await page.mouse.move(box.x + (box.width * i) / 20, box.y + box.height / 2)
       await page.waitForTimeout(100)

@@ -155,7 +155,7 @@ describe('province brief', () => {
     await brief.goto(`${site.server.url}#/province/430000?indicator=${share.id}&year=2024`)
     const rows = brief.locator('[data-testid="ranking-table"] tbody tr')
     await rows.first().waitFor({ timeout: 60_000 })
-    await brief.locator('[data-testid="map"] canvas').waitFor()
+    await brief.locator('[data-testid="map"] .canvas > svg').waitFor()
     await brief.emulateMedia({ media: 'print' })
     await expect.poll(() => brief.locator('[data-testid="map"] img.print-image').count()).toBe(1)
     await expect.poll(() => brief.locator('.chart-panel img.print-image').count()).toBe(2)

@@ -22,7 +22,7 @@ describe('province choropleth', () => {
   it('draws every county of the province from the real boundaries', async () => {
     await page.goto(`${site.server.url}#/province/330000`)
     const map = page.locator('[data-testid="map"]')
-    await map.locator('canvas').first().waitFor({ timeout: 60_000 })
+    await map.locator('.canvas > svg').waitFor({ timeout: 60_000 })
     const zhejiang = manifest.provinces.find((p) => p.code === '330000')!
     await expect.poll(() => map.getAttribute('data-regions')).toBe(String(zhejiang.counties))
     expect(Number(await map.getAttribute('data-regions-with-data'))).toBeGreaterThan(zhejiang.counties * 0.9)
@@ -30,8 +30,8 @@ describe('province choropleth', () => {
   })
 
   it('shows an escaped tooltip with rank, change and status when a county is hovered', async () => {
-    const canvas = page.locator('[data-testid="map"] canvas').first()
-    const box = (await canvas.boundingBox())!
+    const shapes = page.locator('[data-testid="map"] .canvas > svg')
+    const box = (await shapes.boundingBox())!
     const names = new Set(await page.locator('[data-testid="ranking-table"] tbody th').allTextContents())
     // Sweep across the middle of the map until the pointer is over a county.
     let text = ''

@@ -60,7 +60,7 @@ describe('province problem roll-up and rules page', () => {
     const item = page.locator('[data-testid="rollup"] > li[data-rule="kg_public_share"]')
     await item.locator('.map-link').click()
     await expect.poll(() => page.url()).toContain('indicator=kg_public_share')
-    await page.locator('[data-testid="map"] canvas').first().waitFor()
+    await page.locator('[data-testid="map"] .canvas > svg').first().waitFor()
   })
 
   it('shows every rule with its document on the rules page', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as echarts from 'echarts'
-import { choroplethOption, tooltipHtml } from '../../src/charts/choropleth.ts'
+import { choroplethOption, mapTooltip } from '../../src/charts/choropleth.ts'
+import { mapGeometry, mercator } from '../../src/charts/mapGeometry.ts'
 import { classOf, mapClasses } from '../../src/charts/mapClasses.ts'
 import { FAIL_COLORS, NO_DATA_COLOR, PASS_COLORS } from '../../src/charts/palette.ts'
 import { getIndicator } from '../../src/indicators/catalog.ts'
@@ -55,23 +56,63 @@ describe('mapClasses', () => {
 })
 
 describe('choropleth tooltip', () => {
-  it('escapes names that came from a file', () => {
-    const evil = row('990110', '<img src=x onerror=alert(1)>', 60, '达标', 1)
-    const html = tooltipHtml(evil, { indicator: share, year: 2024 })
-    expect(html).not.toContain('<img')
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
-    expect(html).toContain('第1名')
-    expect(html).toContain('60.0%')
+  it('says value, rank, change and status, and keeps names from a file as text', () => {
+    const evil = { ...row('990110', '<img src=x onerror=alert(1)>', 60, '达标', 1), prev_rank: 3, change: 4, change_pct: null }
+    const tip = mapTooltip(evil, { indicator: share, year: 2024, series: new Map([['990110', [50, null, 60]]]), years: [2022, 2023, 2024] })
+    expect(tip.name).toBe('<img src=x onerror=alert(1)>')
+    expect(tip.lines).toEqual([
+      { label: `${share.label}（2024年）`, value: '60.0%' },
+      { label: '全省排名', value: '第1名（↑2）' },
+      { label: '较上年', value: '+4.00个百分点' },
+      { label: '达标情况', value: '达标' },
+    ])
+    expect(tip.spark).toEqual({ values: [50, null, 60], span: '2022–2024年' })
+    expect(mapTooltip(row('990111', '甲', null, null, null), { indicator: share, year: 2024 }).lines.at(-1)).toEqual({ label: '达标情况', value: '无标准' })
+  })
+})
+
+const square = (code: string, x: number, y: number, extra: Record<string, unknown> = {}) => ({
+  type: 'Feature' as const,
+  properties: { code, name: code, ...extra },
+  geometry: { type: 'Polygon' as const, coordinates: [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]] },
+})
+
+describe('mapGeometry', () => {
+  const counties = { type: 'FeatureCollection' as const, features: [square('990101', 110, 30), square('990102', 111, 30), square('990103', 110, 31, { panel: false })] }
+  const outlines = { type: 'FeatureCollection' as const, features: [{ ...square('990100', 110, 30), geometry: { type: 'Polygon' as const, coordinates: [[[110, 30], [112, 30], [112, 32], [110, 32], [110, 30]]] } }] }
+  const g = mapGeometry(counties, outlines, 800)
+
+  it('fits the counties into the viewBox with a margin, north up and taller than wide where the shape is', () => {
+    expect(g.width).toBe(800)
+    const numbers = (d: string) => d.match(/-?\d+(\.\d+)?/g)!.map(Number)
+    const xs = g.regions.flatMap((s) => numbers(s.d).filter((_, i) => i % 2 === 0))
+    expect(Math.min(...xs)).toBeCloseTo(16, 0)
+    expect(Math.max(...xs)).toBeCloseTo(784, 0)
+    // Two squares side by side and one above: 2° wide, 2° high, and Mercator stretches latitude.
+    expect(g.height).toBeGreaterThan(800)
+    const [, y0] = numbers(g.regions[0]!.d)
+    const [, yTop] = numbers(g.fillers[0]!.d)
+    expect(yTop!).toBeLessThan(y0!)
+  })
+
+  it('keeps the shape kept only to close a hole apart, drawn without data', () => {
+    expect(g.regions.map((s) => s.code)).toEqual(['990101', '990102'])
+    expect(g.fillers.map((s) => s.code)).toEqual(['990103'])
+    expect(g.outlines.map((s) => s.code)).toEqual(['990100'])
+  })
+
+  it('projects and unprojects with the same Mercator ECharts is given', () => {
+    const [lon, lat] = mercator.unproject(mercator.project([112.9, 28.2]))
+    expect(lon).toBeCloseTo(112.9, 9)
+    expect(lat).toBeCloseTo(28.2, 9)
+    const option = choroplethOption({ countiesMap: 'c', prefecturesMap: 'p', rows, indicator: share, year: 2024, classes: mapClasses(rows, share, 50) })
+    expect((option.series as { projection: unknown }[])[0]!.projection).toBe(mercator)
+    expect((option.geo as { projection: unknown }).projection).toBe(mercator)
   })
 })
 
 describe('choroplethOption', () => {
   it('renders every county as a region in ECharts SSR', () => {
-    const square = (code: string, x: number, y: number) => ({
-      type: 'Feature' as const,
-      properties: { code, name: code },
-      geometry: { type: 'Polygon' as const, coordinates: [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]] },
-    })
     const counties = { type: 'FeatureCollection' as const, features: rows.map((r, i) => square(r.code, 110 + (i % 3), 30 + Math.floor(i / 3))) }
     const prefectures = { type: 'FeatureCollection' as const, features: [{ ...square('990100', 110, 30), geometry: { type: 'Polygon' as const, coordinates: [[[110, 30], [113, 30], [113, 33], [110, 33], [110, 30]]] } }] }
     echarts.registerMap('test-counties', counties as never)
