@@ -13,10 +13,14 @@ import { writeManifest, writeParquet, writeTemplate } from './lib/write.ts'
 import { writeSnapshots } from './snapshots.ts'
 import { SUMMARY_FILE, writeProvinceSummaries } from './summaries.ts'
 import { snapshotFile } from '../src/db/snapshot.ts'
+import { DEFAULT_INDICATOR_ID, getIndicator } from '../src/indicators/catalog.ts'
+import { valuesFile, writeFirstValues } from './values.ts'
 
 /** Fixed so that a rerun reproduces the files byte for byte; bump when the model changes. */
 const GENERATED_AT = '2026-11-25'
 const SEED = 20250601
+/** The first view's indicator: its county values are computed here, not in the browser. */
+const FIRST_INDICATOR = getIndicator(DEFAULT_INDICATOR_ID)
 
 const here = dirname(fileURLToPath(import.meta.url))
 // `npm run data -- --out DIR` writes elsewhere (the reproducibility test compares the two).
@@ -64,7 +68,7 @@ async function main(): Promise<void> {
   for (const f of ruleFailures(panel, [2018, 2020, 2023, 2024])) console.log(`  ${f.rule.padEnd(22)} ${Object.entries(f.byYear).map(([y, v]) => `${y} ${v}`).join('  ')}`)
 
   mkdirSync(outDir, { recursive: true })
-  const provinces = (await writeParquet(outDir, joined.counties, panel)).map((p) => ({ ...p, snapshot: snapshotFile(p.code) }))
+  const provinces = (await writeParquet(outDir, joined.counties, panel)).map((p) => ({ ...p, snapshot: snapshotFile(p.code), values: { file: valuesFile(p.code), indicators: [FIRST_INDICATOR.id] } }))
   writeTemplate(outDir, panel, [{ code: '430121', year: 2023 }, { code: '430121', year: 2024 }])
   writeManifest(outDir, {
     simulated: true,
@@ -78,6 +82,7 @@ async function main(): Promise<void> {
     rows: provinces.reduce((s, p) => s + p.rows, 0),
   })
   await writeProvinceSummaries(outDir)
+  await writeFirstValues(outDir, provinces.map((p) => p.code), [FIRST_INDICATOR])
   await writeSnapshots(outDir, provinces.map((p) => p.code), YEARS.at(-1)!)
   const largest = provinces.reduce((a, b) => (b.bytes > a.bytes ? b : a))
   const totalBytes = provinces.reduce((s, p) => s + p.bytes, 0)

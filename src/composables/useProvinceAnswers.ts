@@ -1,9 +1,12 @@
 import { computed, shallowRef, watch, type Ref } from 'vue'
 import type { Query } from '../db/types.ts'
-import type { Indicator } from '../indicators/catalog.ts'
-import { aggregateQuery, type AggregateRow } from '../queries/aggregates.ts'
-import { rankingQuery, type RankingRow } from '../queries/ranking.ts'
-import { provinceSeriesQuery, seriesByCounty, type ProvinceSeriesRow } from '../queries/series.ts'
+import type { Prefetch } from '../db/service.ts'
+import { INDICATORS, type Indicator } from '../indicators/catalog.ts'
+import type { AggregateRow } from '../queries/aggregates.ts'
+import { provinceStatements, type ProvinceStatements } from '../queries/province.ts'
+import type { RankingRow } from '../queries/ranking.ts'
+import { seriesByCounty, type ProvinceSeriesRow } from '../queries/series.ts'
+import { useDataService } from './useData.ts'
 import { useQuery } from './useQuery.ts'
 
 /** A province page's choice and its three answers, shown together. */
@@ -34,11 +37,11 @@ interface Choice {
  * next answers are on their way.
  */
 export function useProvinceAnswers(c: Choice) {
-  const request = <T extends object>(query: () => Query) =>
-    useQuery<T>(() => (c.ready.value ? { province: c.province.value, indicators: [c.indicator.value], query: query() } : null))
-  const ranking = request<RankingRow>(() => rankingQuery(c.indicator.value, { province: c.province.value, year: c.year.value }))
-  const series = request<ProvinceSeriesRow>(() => provinceSeriesQuery(c.indicator.value, c.province.value))
-  const aggregates = request<AggregateRow>(() => aggregateQuery(c.indicator.value, { province: c.province.value, by: c.prefecture.value ? 'prefecture' : 'province' }))
+  const request = <T extends object>(query: (s: ProvinceStatements) => Query) =>
+    useQuery<T>(() => (c.ready.value ? { province: c.province.value, indicators: [c.indicator.value], query: query(provinceStatements(c.indicator.value, c.year.value, c.province.value, c.prefecture.value)) } : null))
+  const ranking = request<RankingRow>((s) => s.ranking)
+  const series = request<ProvinceSeriesRow>((s) => s.series)
+  const aggregates = request<AggregateRow>((s) => s.aggregates)
 
   const shown = shallowRef<ProvinceAnswers | null>(null)
   watch(
@@ -57,6 +60,19 @@ export function useProvinceAnswers(c: Choice) {
     },
     { immediate: true },
   )
+
+  // Once a choice is shown, the choices beside it are answered ahead: this indicator's other
+  // years (the timeline), nearest first, then the other indicators in this year.
+  const service = useDataService()
+  watch(shown, (a) => {
+    if (!a) return
+    const ahead = (indicator: Indicator, query: Query): Prefetch => ({ province: a.province, indicators: [indicator], query })
+    const years = c.years.value.filter((y) => y !== a.year).sort((x, y) => Math.abs(x - a.year) - Math.abs(y - a.year))
+    service.prefetch([
+      ...years.map((y) => ahead(a.indicator, provinceStatements(a.indicator, y, a.province, a.prefecture).ranking)),
+      ...INDICATORS.filter((i) => i.id !== a.indicator.id).flatMap((i) => Object.values(provinceStatements(i, a.year, a.province, a.prefecture)).map((q) => ahead(i, q))),
+    ])
+  })
   return {
     shown,
     busy: computed(() => ranking.loading.value || series.loading.value || aggregates.loading.value),

@@ -3,6 +3,8 @@
 import {
   COUNTIES_TABLE,
   COUNTY_COLUMNS,
+  COUNTY_VALUES_COLUMNS,
+  COUNTY_VALUES_TABLE,
   PANEL_COLUMNS,
   PANEL_TABLE,
   PROVINCE_SUMMARY_COLUMNS,
@@ -23,6 +25,8 @@ export interface ManifestProvince {
   bytes: number
   /** Answers to the first view's statements, computed at build time (data/snapshots.ts). */
   snapshot?: string
+  /** county_values rows of these indicators, computed at build time (data/values.ts). */
+  values?: { file: string; indicators: string[] }
 }
 
 export interface Manifest {
@@ -128,8 +132,20 @@ export class PanelLoader {
       // A failed load may be retried (e.g. after the network comes back).
       rows.catch(() => this.provinces.delete(code))
       this.provinces.set(code, load)
+      if (entry.values) this.appendValues(code, load, entry.values)
     }
     return load
+  }
+
+  /** Values ranked at build time are appended as they are: those indicators need no fill. */
+  private appendValues(code: string, load: ProvinceLoad, values: NonNullable<ManifestProvince['values']>): void {
+    const indicators = INDICATORS.filter((i) => values.indicators.includes(i.id))
+    const ipc = this.decode(values.file, COUNTY_VALUES_COLUMNS)
+    const appended = Promise.all([load.rows, ipc]).then(([, bytes]) => this.db.appendIPC(COUNTY_VALUES_TABLE, bytes))
+    // The file only saves time: without it, those indicators are ranked here like the others.
+    const done = appended.catch(() => load.rows.then(() => void this.db.query(fillValuesQuery(indicators, code))))
+    for (const i of indicators) load.filled.set(i.id, done)
+    done.catch(() => indicators.forEach((i) => load.filled.get(i.id) === done && load.filled.delete(i.id)))
   }
 
   private fill(code: string, load: ProvinceLoad, indicators: readonly Indicator[]): Promise<void> {

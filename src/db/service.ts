@@ -7,6 +7,13 @@ import type { Database, Query } from './types.ts'
 import type { Indicator } from '../indicators/catalog.ts'
 import { emptyPanel, replacePanelWithStage, stage, userManifest, type SavedDataStore, type UserDataMeta } from './userData.ts'
 
+/** A statement to answer ahead of being asked, with what it reads (as useQuery's requests). */
+export interface Prefetch {
+  province: string
+  indicators: readonly Indicator[]
+  query: Query
+}
+
 /** Where the panel's rows come from; user data is in the panel once `loaded` resolves. */
 type Source = { kind: 'bundled' } | { kind: 'user'; meta: UserDataMeta; loaded: Promise<void> }
 
@@ -16,11 +23,14 @@ export class DataService {
   /** First-view answers of the bundled dataset, painted while the engine starts. */
   readonly snapshots: Snapshots
   /** Answers already given; cleared when the data is replaced. */
-  readonly cache = new QueryCache()
+  readonly cache = new QueryCache(400)
   /** Statements sent to the engine, or waiting for their province, and not yet answered. */
   private pending = 0
   /** Provinces whose remaining indicators are being ranked in the background. */
   private readonly ranking = new Set<string>()
+  /** Statements a view expects to be asked next, answered into the cache while idle. */
+  private ahead: Prefetch[] = []
+  private prefetching = false
 
   constructor(
     readonly db: Database,
@@ -61,16 +71,58 @@ export class DataService {
   /** A province's rows, and the rankings of `indicators` (all by default); the other
    * indicators are ranked afterwards while no statement is waiting. */
   async ensureProvince(code: string, indicators?: readonly Indicator[]): Promise<void> {
-    const source = await this.current()
-    if (source.kind === 'user') return source.loaded
-    const loader = await this.panel()
     this.pending += 1
     try {
-      await loader.ensureProvince(code, indicators)
+      if (!(await this.loadProvince(code, indicators))) return
     } finally {
       this.pending -= 1
     }
-    void this.rankRest(loader, code)
+    void this.rankRest(await this.panel(), code)
+  }
+
+  /** The province's rows and those indicators ranked; false when user data holds the panel (all ranked). */
+  private async loadProvince(code: string, indicators?: readonly Indicator[]): Promise<boolean> {
+    const source = await this.current()
+    if (source.kind === 'user') {
+      await source.loaded
+      return false
+    }
+    await (await this.panel()).ensureProvince(code, indicators)
+    return true
+  }
+
+  /** Resolves once no statement of a user's is waiting, looking after `pause` ms and then every 50 ms. */
+  private async idle(pause: number): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, pause))
+    while (this.pending > 0) await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+
+  /**
+   * Answers these statements into the cache, one at a time while no other statement is
+   * waiting, so the choices a view offers next are answered at once. A newer call replaces
+   * the list; replacing the data drops it.
+   */
+  prefetch(statements: readonly Prefetch[]): void {
+    this.ahead = [...statements]
+    if (!this.prefetching) void this.prefetchAll()
+  }
+
+  private async prefetchAll(): Promise<void> {
+    this.prefetching = true
+    try {
+      for (let next = this.ahead.shift(); next; next = this.ahead.shift()) {
+        // After the background ranking, which the first switches need more.
+        await this.idle(0)
+        while (this.ranking.size > 0) await this.idle(50)
+        const { province, indicators, query } = next
+        // A failure is the view's to report when it asks; the cache forgets it.
+        await this.cache.get(query, async () => (await this.loadProvince(province, indicators), this.db.query(query))).catch(() => undefined)
+      }
+      // The benchmark's steady state: the choices beside the one shown are answered.
+      performance.mark('prefetched')
+    } finally {
+      this.prefetching = false
+    }
   }
 
   private async rankRest(loader: PanelLoader, code: string): Promise<void> {
@@ -78,10 +130,8 @@ export class DataService {
     this.ranking.add(code)
     try {
       // Two indicators at a time (tens of ms), so that a user's statement waits for one step at most.
-      do {
-        do await new Promise((resolve) => setTimeout(resolve, 50))
-        while (this.pending > 0)
-      } while (await loader.fillNext(code, 2))
+      do await this.idle(50)
+      while (await loader.fillNext(code, 2))
       // The benchmark's steady state: every indicator of the province ranked.
       performance.mark('province-ranked', { detail: code })
     } catch {
@@ -113,6 +163,7 @@ export class DataService {
    */
   async acceptImport(meta: UserDataMeta, rows: Blob): Promise<{ manifest: Manifest; kept: boolean }> {
     ;(await this.panel()).forgetLoaded()
+    this.ahead = []
     await replacePanelWithStage(this.db)
     this.cache.clear()
     this.source = Promise.resolve({ kind: 'user', meta, loaded: Promise.resolve() })
@@ -127,6 +178,7 @@ export class DataService {
   async clearUserData(): Promise<Manifest> {
     await this.saved?.clear()
     ;(await this.panel()).forgetLoaded()
+    this.ahead = []
     await emptyPanel(this.db)
     this.cache.clear()
     this.source = Promise.resolve({ kind: 'bundled' })

@@ -136,16 +136,21 @@ export function countyValuesCte(indicators: Indicator | readonly Indicator[], sc
 }
 
 /**
- * Fills county_values for one province (or the whole panel when null) from the panel,
- * with the same SQL a staged import is checked with.
+ * The county_values rows of one province (or the whole panel when null), computed from the
+ * panel with the same SQL a staged import is checked with.
  */
-export function fillValuesQuery(indicators: readonly Indicator[], province: string | null): Query {
-  const sql = `INSERT INTO county_values
-    WITH sel AS (SELECT CAST(? AS VARCHAR) AS province), ${computedValuesCte(indicators, province === null ? 'all' : 'province', '', 'panel')}
+export function computedValuesQuery(indicators: readonly Indicator[], province: string | null): Query {
+  const sql = `WITH sel AS (SELECT CAST(? AS VARCHAR) AS province), ${computedValuesCte(indicators, province === null ? 'all' : 'province', '', 'panel')}
     SELECT r.indicator, r.code, r.year, r.province_code, r.prefecture_code, p.num, p.den, p.scale, p.has_den, p.growth, r.up,
       r.value, r.threshold, r.status, r.gap, r.rank_province, r.rank_prefecture
     FROM ranked r JOIN parts p USING (indicator, code, year)`
   return { sql, params: [province] }
+}
+
+/** Fills county_values for one province (or the whole panel when null). */
+export function fillValuesQuery(indicators: readonly Indicator[], province: string | null): Query {
+  const q = computedValuesQuery(indicators, province)
+  return { sql: `INSERT INTO county_values ${q.sql}`, params: q.params }
 }
 
 export function scopeFiguresCte(scope: 'province_code' | 'prefecture_code' | 'nation', suffix = ''): string {

@@ -1,8 +1,6 @@
 import { DEFAULT_INDICATOR_ID, getIndicator } from '../indicators/catalog.ts'
 import type { Query } from '../db/types.ts'
-import { aggregateQuery } from './aggregates.ts'
-import { rankingQuery } from './ranking.ts'
-import { provinceSeriesQuery } from './series.ts'
+import { provinceStatements } from './province.ts'
 
 /**
  * The statements of a province's first view as the province page builds them (default
@@ -10,6 +8,5 @@ import { provinceSeriesQuery } from './series.ts'
  * tooltip and sparklines, and the province figures. The build answers them ahead of time.
  */
 export function firstViewQueries(province: string, latestYear: number): Query[] {
-  const ind = getIndicator(DEFAULT_INDICATOR_ID)
-  return [rankingQuery(ind, { province, year: latestYear }), provinceSeriesQuery(ind, province), aggregateQuery(ind, { province, by: 'province' })]
+  return Object.values(provinceStatements(getIndicator(DEFAULT_INDICATOR_ID), latestYear, province))
 }

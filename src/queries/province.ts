@@ -1,0 +1,22 @@
+import type { Indicator } from '../indicators/catalog.ts'
+import type { Query } from '../db/types.ts'
+import { aggregateQuery } from './aggregates.ts'
+import { rankingQuery } from './ranking.ts'
+import { provinceSeriesQuery } from './series.ts'
+
+export interface ProvinceStatements {
+  ranking: Query
+  /** Every county's series, for the map tooltip and the sparklines. */
+  series: Query
+  /** The province's figures, or each prefecture's when one is chosen. */
+  aggregates: Query
+}
+
+/** The statements a province page shows for one choice of indicator and year. */
+export function provinceStatements(indicator: Indicator, year: number, province: string, prefecture = ''): ProvinceStatements {
+  return {
+    ranking: rankingQuery(indicator, { province, year }),
+    series: provinceSeriesQuery(indicator, province),
+    aggregates: aggregateQuery(indicator, { province, by: prefecture ? 'prefecture' : 'province' }),
+  }
+}
