@@ -7,6 +7,7 @@ import { formatValue } from '../indicators/format.ts'
 import type { RankingRow } from '../queries/ranking.ts'
 import { escapeHtml } from './escape.ts'
 import { HIGHLIGHT_COLOR } from './palette.ts'
+import { TOOLTIP_IN_BODY } from './tooltip.ts'
 
 export type DistributionOption = ComposeOption<BarSeriesOption | GridComponentOption | MarkLineComponentOption | TooltipComponentOption>
 
@@ -49,6 +50,7 @@ export function distributionOption(input: DistributionInput): DistributionOption
     animation: false,
     grid: { left: 36, right: 12, top: 20, bottom: 40 },
     tooltip: {
+      ...TOOLTIP_IN_BODY,
       trigger: 'axis',
       formatter: (params) => {
         const p = Array.isArray(params) ? params[0] : params

@@ -9,6 +9,7 @@ import type { ProvinceFigureRow } from '../queries/national.ts'
 import { escapeHtml } from './escape.ts'
 import { classOf, type MapClass } from './mapClasses.ts'
 import { BORDER_COLOR, HIGHLIGHT_COLOR, NO_DATA_COLOR } from './palette.ts'
+import { TOOLTIP_IN_BODY } from './tooltip.ts'
 
 export type NationalMapOption = ComposeOption<MapSeriesOption | GeoComponentOption | TooltipComponentOption>
 
@@ -37,6 +38,7 @@ export function nationalMapOption(input: NationalMapInput): NationalMapOption {
   return {
     animation: false,
     tooltip: {
+      ...TOOLTIP_IN_BODY,
       trigger: 'item',
       confine: true,
       className: 'map-tooltip',

@@ -3,6 +3,7 @@ import type { ComposeOption } from 'echarts/core'
 import type { LineSeriesOption } from 'echarts/charts'
 import type { GridComponentOption, TooltipComponentOption } from 'echarts/components'
 import { COUNTY_COLOR } from './trend.ts'
+import { TOOLTIP_IN_BODY } from './tooltip.ts'
 
 export type RankHistoryOption = ComposeOption<LineSeriesOption | GridComponentOption | TooltipComponentOption>
 
@@ -10,7 +11,7 @@ export function rankHistoryOption(years: readonly number[], ranks: readonly (num
   return {
     animation: false,
     grid: { left: 40, right: 12, top: 16, bottom: 24 },
-    tooltip: { trigger: 'axis', formatter: (p) => { const q = Array.isArray(p) ? p[0] : p; return q ? `${q.name}年：${q.value ?? '无数据'}${q.value ? `名 / ${counties}` : ''}` : '' } },
+    tooltip: { ...TOOLTIP_IN_BODY, trigger: 'axis', formatter: (p) => { const q = Array.isArray(p) ? p[0] : p; return q ? `${q.name}年：${q.value ?? '无数据'}${q.value ? `名 / ${counties}` : ''}` : '' } },
     xAxis: { type: 'category', data: years.map(String), boundaryGap: false },
     yAxis: { type: 'value', inverse: true, min: 1, max: Math.max(counties, 1), minInterval: 1, name: '名次', nameTextStyle: { fontSize: 10 } },
     series: [{ type: 'line', data: [...ranks], connectNulls: false, lineStyle: { color: COUNTY_COLOR, width: 2 }, itemStyle: { color: COUNTY_COLOR }, label: { show: true, position: 'top', fontSize: 10 } }],

@@ -9,6 +9,7 @@ import type { RankingRow } from '../queries/ranking.ts'
 import { escapeHtml } from './escape.ts'
 import { classOf, type MapClass } from './mapClasses.ts'
 import { HIGHLIGHT_COLOR } from './palette.ts'
+import { TOOLTIP_IN_BODY } from './tooltip.ts'
 
 export type RankingBarOption = ComposeOption<BarSeriesOption | GridComponentOption | MarkLineComponentOption | TooltipComponentOption>
 
@@ -35,6 +36,7 @@ export function rankingBarOption(input: RankingBarInput): RankingBarOption {
     animation: false,
     grid: { left: 56, right: 16, top: 24, bottom: 28 },
     tooltip: {
+      ...TOOLTIP_IN_BODY,
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
       formatter: (params) => {

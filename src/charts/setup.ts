@@ -2,6 +2,6 @@
 import { use } from 'echarts/core'
 import { BarChart, BoxplotChart, LineChart, MapChart, ScatterChart } from 'echarts/charts'
 import { GeoComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components'
-import { CanvasRenderer } from 'echarts/renderers'
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers'
 
-use([MapChart, BarChart, LineChart, BoxplotChart, ScatterChart, GeoComponent, GridComponent, LegendComponent, MarkLineComponent, MarkAreaComponent, TitleComponent, TooltipComponent, CanvasRenderer])
+use([MapChart, BarChart, LineChart, BoxplotChart, ScatterChart, GeoComponent, GridComponent, LegendComponent, MarkLineComponent, MarkAreaComponent, TitleComponent, TooltipComponent, CanvasRenderer, SVGRenderer])

@@ -8,6 +8,7 @@ import type { Indicator } from '../indicators/catalog.ts'
 import { thresholdFor } from '../indicators/catalog.ts'
 import { formatValue } from '../indicators/format.ts'
 import { escapeHtml } from './escape.ts'
+import { TOOLTIP_IN_BODY } from './tooltip.ts'
 
 export type TrendOption = ComposeOption<LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>
 
@@ -61,6 +62,7 @@ export function trendOption(input: TrendInput): TrendOption {
     legend: others.length ? { top: 0, data: [input.countyName, ...others.map((o) => o.name)] } : { show: false },
     grid: { left: 52, right: 10, top: others.length ? 30 : 12, bottom: 22 },
     tooltip: {
+      ...TOOLTIP_IN_BODY,
       trigger: 'axis',
       formatter: (params) => {
         const list = (Array.isArray(params) ? params : [params]).filter((p) => p.seriesName !== '四分位下界')

@@ -1,11 +1,8 @@
+import type { EChartsCoreOption } from 'echarts/core'
 import { storeToRefs } from 'pinia'
 import { ref, watch, type Ref } from 'vue'
+import { optionPngUrl } from '../export/canvasImage.ts'
 import { usePrintStore } from '../stores/print.ts'
-
-interface Snapshotting {
-  getDataURL(opts: { type: 'png'; pixelRatio: number; backgroundColor: string }): string | undefined
-  getWidth(): number | undefined
-}
 
 export interface Snapshot {
   src: string
@@ -14,18 +11,20 @@ export interface Snapshot {
 }
 
 /**
- * A chart as an image while the page prints: a canvas keeps its screen size on paper,
- * an image shrinks to the page width, and at twice the pixels it stays sharp.
- * Call `capture` again when the chart finishes drawing.
+ * A chart as an image while the page prints: drawn from its option off screen at the size
+ * it has on the page, at twice the pixels so that it stays sharp, whatever draws it on screen
+ * (SVG or canvas); the image shrinks to the page width, and prints as one picture.
+ * Call `capture` again when the chart has changed.
  */
-export function usePrintSnapshot(chart: Ref<Snapshotting | undefined>) {
+export function usePrintSnapshot(option: Ref<EChartsCoreOption | null | undefined>, element: Ref<HTMLElement | null | undefined>) {
   const { printing } = storeToRefs(usePrintStore())
   const snapshot = ref<Snapshot | null>(null)
   function capture(): void {
-    const src = printing.value ? chart.value?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }) : undefined
-    snapshot.value = src ? { src, style: { width: `${chart.value?.getWidth() ?? 0}px` } } : null
+    const o = option.value
+    const el = element.value
+    snapshot.value = printing.value && o && el ? { src: optionPngUrl(o, { width: el.clientWidth, height: el.clientHeight }), style: { width: `${el.clientWidth}px` } } : null
   }
   // Synchronously, so that the images are in place before the browser lays out the printout.
-  watch([printing, chart], capture, { flush: 'sync' })
+  watch([printing, option, element], capture, { flush: 'sync' })
   return { snapshot, capture, printing }
 }

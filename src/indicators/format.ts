@@ -3,8 +3,14 @@ import type { Indicator, Threshold } from './catalog.ts'
 
 export const MISSING = '—'
 
+// toLocaleString builds a formatter on every call: a table of 122 rows called it ~1,000
+// times per switch, 10 ms. One formatter per number of digits instead.
+const formatters = new Map<number, Intl.NumberFormat>()
+
 export function formatNumber(value: number, digits: number): string {
-  return value.toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+  let f = formatters.get(digits)
+  if (!f) formatters.set(digits, (f = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits })))
+  return f.format(value)
 }
 
 /** A value with its unit; 万元 of 1亿 or more read as 亿元, as the reports write them. */
