@@ -22,6 +22,12 @@ export const router = createRouter({
   ],
 })
 
+/** Downloads the county page's code ahead, once the province page has painted: the click on a county then waits for its data only. */
+export function preloadCountyView(): void {
+  // A failure is told when the page is opened.
+  CountyView().catch(() => undefined)
+}
+
 /** What to tell the user when a view's code could not be downloaded (network gone, server
  * down): the file, and that the page they are on still works. Null for any other error. */
 export function viewLoadFailure(error: unknown, siteBase: string): string | null {

@@ -2,7 +2,7 @@ import { computed, shallowRef, watch, type Ref } from 'vue'
 import type { Query } from '../db/types.ts'
 import type { Prefetch } from '../db/service.ts'
 import { INDICATORS, type Indicator } from '../indicators/catalog.ts'
-import type { AggregateRow } from '../queries/aggregates.ts'
+import { countyTrendBandsQuery, type AggregateRow } from '../queries/aggregates.ts'
 import { provinceStatements, type ProvinceStatements } from '../queries/province.ts'
 import type { RankingRow } from '../queries/ranking.ts'
 import { seriesByCounty, type ProvinceSeriesRow } from '../queries/series.ts'
@@ -62,7 +62,8 @@ export function useProvinceAnswers(c: Choice) {
   )
 
   // Once a choice is shown, the choices beside it are answered ahead: this indicator's other
-  // years (the timeline), nearest first, then the other indicators in this year.
+  // years (the timeline), nearest first, then the other indicators in this year, then the
+  // province figures a county page opened from here shows.
   const service = useDataService()
   watch(shown, (a) => {
     if (!a) return
@@ -71,6 +72,7 @@ export function useProvinceAnswers(c: Choice) {
     service.prefetch([
       ...years.map((y) => ahead(a.indicator, provinceStatements(a.indicator, y, a.province, a.prefecture).ranking)),
       ...INDICATORS.filter((i) => i.id !== a.indicator.id).flatMap((i) => Object.values(provinceStatements(i, a.year, a.province, a.prefecture)).map((q) => ahead(i, q))),
+      { province: a.province, indicators: INDICATORS, query: countyTrendBandsQuery(a.province) },
     ])
   })
   return {

@@ -1,4 +1,4 @@
-import type { Indicator } from '../indicators/catalog.ts'
+import { INDICATORS, type Indicator } from '../indicators/catalog.ts'
 import type { Query } from '../db/types.ts'
 import { countyValuesCte, scopeFiguresCte } from './indicatorSql.ts'
 
@@ -47,6 +47,11 @@ export function aggregateQuery(indicators: Indicator | readonly Indicator[], f: 
     FROM spread s LEFT JOIN figures f USING (indicator, scope, year)
     ORDER BY s.indicator, s.scope, s.year`
   return { sql, params: [f.province] }
+}
+
+/** Every indicator's province figures: the bands of a county page's trends. */
+export function countyTrendBandsQuery(province: string): Query {
+  return aggregateQuery(INDICATORS, { province, by: 'province' })
 }
 
 /** The national figure per year (ratio of sums over every county loaded). */
