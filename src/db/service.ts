@@ -29,8 +29,10 @@ export class DataService {
   /** Provinces whose remaining indicators are being ranked in the background. */
   private readonly ranking = new Set<string>()
   /** Statements a view expects to be asked next, answered into the cache while idle. */
-  private ahead: Prefetch[] = []
+  private ahead: { generation: number; statement: Prefetch }[] = []
   private prefetching = false
+  /** Counts replacements of the panel: work ahead begun on the old data must not load a province into the new. */
+  private generation = 0
 
   constructor(
     readonly db: Database,
@@ -80,14 +82,19 @@ export class DataService {
     void this.rankRest(await this.panel(), code)
   }
 
-  /** The province's rows and those indicators ranked; false when user data holds the panel (all ranked). */
-  private async loadProvince(code: string, indicators?: readonly Indicator[]): Promise<boolean> {
+  /**
+   * The province's rows and those indicators ranked; false when user data holds the panel
+   * (all ranked). With `generation`, fails once the panel has been replaced since.
+   */
+  private async loadProvince(code: string, indicators?: readonly Indicator[], generation?: number): Promise<boolean> {
     const source = await this.current()
     if (source.kind === 'user') {
       await source.loaded
       return false
     }
-    await (await this.panel()).ensureProvince(code, indicators)
+    const loader = await this.panel()
+    if (generation !== undefined && generation !== this.generation) throw new Error('数据已替换')
+    await loader.ensureProvince(code, indicators)
     return true
   }
 
@@ -103,7 +110,7 @@ export class DataService {
    * the list; replacing the data drops it.
    */
   prefetch(statements: readonly Prefetch[]): void {
-    this.ahead = [...statements]
+    this.ahead = statements.map((statement) => ({ generation: this.generation, statement }))
     if (!this.prefetching) void this.prefetchAll()
   }
 
@@ -114,9 +121,9 @@ export class DataService {
         // After the background ranking, which the first switches need more.
         await this.idle(0)
         while (this.ranking.size > 0) await this.idle(50)
-        const { province, indicators, query } = next
+        const { generation, statement: { province, indicators, query } } = next
         // A failure is the view's to report when it asks; the cache forgets it.
-        await this.cache.get(query, async () => (await this.loadProvince(province, indicators), this.db.query(query))).catch(() => undefined)
+        await this.cache.get(query, async () => (await this.loadProvince(province, indicators, generation), this.db.query(query))).catch(() => undefined)
       }
       // The benchmark's steady state: the choices beside the one shown are answered.
       performance.mark('prefetched')
@@ -162,8 +169,9 @@ export class DataService {
    * the browser refused to store it (private mode, full disk): it then lasts this visit.
    */
   async acceptImport(meta: UserDataMeta, rows: Blob): Promise<{ manifest: Manifest; kept: boolean }> {
-    ;(await this.panel()).forgetLoaded()
+    this.generation += 1
     this.ahead = []
+    ;(await this.panel()).forgetLoaded()
     await replacePanelWithStage(this.db)
     this.cache.clear()
     this.source = Promise.resolve({ kind: 'user', meta, loaded: Promise.resolve() })
@@ -177,8 +185,9 @@ export class DataService {
   /** Forgets the user's data and returns to the bundled panel. */
   async clearUserData(): Promise<Manifest> {
     await this.saved?.clear()
-    ;(await this.panel()).forgetLoaded()
+    this.generation += 1
     this.ahead = []
+    ;(await this.panel()).forgetLoaded()
     await emptyPanel(this.db)
     this.cache.clear()
     this.source = Promise.resolve({ kind: 'bundled' })

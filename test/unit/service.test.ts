@@ -1,0 +1,59 @@
+// The data service's answers ahead: what it answers lands in the cache, and work begun on
+// data that is then replaced must not load the old province into the new panel.
+import { describe, expect, it } from 'vitest'
+import { parquetToIPC } from '../../src/db/parquet.ts'
+import { DataService } from '../../src/db/service.ts'
+import type { Database, Query } from '../../src/db/types.ts'
+import { DEFAULT_INDICATOR_ID, getIndicator } from '../../src/indicators/catalog.ts'
+import { provinceStatements } from '../../src/queries/province.ts'
+import { DATA_DIR, fsFetchBytes } from '../support/bundled.ts'
+import { createNodeDatabase } from '../support/nodeDb.ts'
+
+/** The Node engine, counting the statements it is asked. */
+async function countingDatabase(): Promise<{ db: Database; asked: Query[] }> {
+  const inner = await createNodeDatabase()
+  const asked: Query[] = []
+  return { db: { ...inner, query: (q) => (asked.push(q), inner.query(q)) }, asked }
+}
+
+/** Resolves once the service marks that its list of statements ahead is done. */
+async function prefetched(): Promise<void> {
+  while (performance.getEntriesByName('prefetched').length === 0) await new Promise((resolve) => setTimeout(resolve, 20))
+}
+
+const BEIJING = '110000'
+const first = getIndicator(DEFAULT_INDICATOR_ID)
+const others = ['kg_gross_enrol_rate', 'large_class_share'].map(getIndicator)
+const ahead = others.flatMap((i) => Object.values(provinceStatements(i, 2024, BEIJING)).map((query) => ({ province: BEIJING, indicators: [i], query })))
+
+describe('answers ahead', () => {
+  it('answers the listed statements into the cache, so asking them needs no engine', async () => {
+    const { db, asked } = await countingDatabase()
+    const service = new DataService(db, fsFetchBytes(DATA_DIR), parquetToIPC)
+    await service.ensureProvince(BEIJING, [first])
+    performance.clearMarks('prefetched')
+    service.prefetch(ahead)
+    await prefetched()
+    const before = asked.length
+    for (const { query } of ahead) {
+      const rows = await service.query(query)
+      expect(rows.length).toBeGreaterThan(0)
+      expect(rows).toStrictEqual(await db.query(query))
+    }
+    // Each statement above was asked of the engine once more, by the comparison only.
+    expect(asked.length - before).toBe(ahead.length)
+  }, 60_000)
+
+  it('drops its list when the data is replaced, and loads nothing of the old data into the new panel', async () => {
+    const { db } = await countingDatabase()
+    const service = new DataService(db, fsFetchBytes(DATA_DIR), parquetToIPC)
+    await service.ensureProvince(BEIJING, [first])
+    performance.clearMarks('prefetched')
+    service.prefetch(ahead)
+    await service.clearUserData()
+    await prefetched()
+    const count = async (table: string) => (await db.query<{ n: number }>({ sql: `SELECT count(*) AS n FROM ${table}`, params: [] }))[0]!.n
+    expect(await count('panel')).toBe(0)
+    expect(await count('county_values')).toBe(0)
+  }, 60_000)
+})
