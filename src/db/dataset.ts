@@ -143,7 +143,10 @@ export class PanelLoader {
     const ipc = this.decode(values.file, COUNTY_VALUES_COLUMNS)
     const appended = Promise.all([load.rows, ipc]).then(([, bytes]) => this.db.appendIPC(COUNTY_VALUES_TABLE, bytes))
     // The file only saves time: without it, those indicators are ranked here like the others.
-    const done = appended.catch(() => load.rows.then(() => void this.db.query(fillValuesQuery(indicators, code))))
+    const done = appended.catch(async () => {
+      await load.rows
+      await this.db.query(fillValuesQuery(indicators, code))
+    })
     for (const i of indicators) load.filled.set(i.id, done)
     done.catch(() => indicators.forEach((i) => load.filled.get(i.id) === done && load.filled.delete(i.id)))
   }

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { DataFileError, PanelLoader, parseManifest, type FetchBytes, type Manifest } from '../../src/db/dataset.ts'
 import { parquetToIPC } from '../../src/db/parquet.ts'
 import { INDICATORS, getIndicator } from '../../src/indicators/catalog.ts'
+import type { Query } from '../../src/db/types.ts'
 import { createNodeDatabase } from '../support/nodeDb.ts'
 
 // Parquet written by native DuckDB (as `npm run data` writes it), read back through the
@@ -93,6 +94,27 @@ describe('PanelLoader', () => {
     expect(await loader.fillNext('990000', 4)).toBe(false)
     const [{ value }] = (await db.query<{ value: number }>({ sql: "SELECT value FROM county_values WHERE indicator = 'kg_public_share' AND code = '990101' AND year = 2022", params: [] })) as [{ value: number }]
     expect(value).toBeCloseTo(50.1, 1)
+  })
+
+  it('appends the county values the build computed, and computes them itself when that file is missing', async () => {
+    const share = getIndicator('kg_public_share')
+    const values = async (m: Manifest) => {
+      const engine = await createNodeDatabase()
+      // Inserts answer late, as in the browser's worker: the loader must wait for them.
+      const db = { ...engine, query: async <T extends object>(q: Query) => (q.sql.startsWith('INSERT') && (await new Promise((r) => setTimeout(r, 100))), engine.query<T>(q)) }
+      await new PanelLoader(db, fetchBytes, m, parquetToIPC).ensureProvince('990000', [share])
+      return db.query<{ code: string; year: number; value: number | null; rank_province: number | null }>({ sql: "SELECT code, year, value, rank_province FROM county_values WHERE indicator = 'kg_public_share' ORDER BY code, year", params: [] })
+    }
+    const withFile = (file: string): Manifest => ({ ...manifest, provinces: manifest.provinces.map((p) => (p.code === '990000' ? { ...p, values: { file, indicators: [share.id] } } : p)) })
+    const computed = await values(manifest)
+    expect(computed).toHaveLength(3)
+    // A file the build wrote, with a marker value the fill would never compute.
+    const native = await (await DuckDBInstance.create(':memory:')).connect()
+    await native.run(`COPY (SELECT 'kg_public_share' AS indicator, '990101' AS code, 2022::BIGINT AS year, '990000' AS province_code, '990100' AS prefecture_code,
+        1.0 AS num, 2.0 AS den, 100.0 AS scale, true AS has_den, false AS growth, true AS up, 12.5 AS value, 50.0 AS threshold, '未达标' AS status, 37.5 AS gap,
+        1::BIGINT AS rank_province, 1::BIGINT AS rank_prefecture) TO '${dir}/values.parquet' (FORMAT parquet)`)
+    expect(await values(withFile('values.parquet'))).toEqual([{ code: '990101', year: 2022, value: 12.5, rank_province: 1 }])
+    expect(await values(withFile('values/missing.parquet'))).toEqual(computed)
   })
 
   it('names the file when it is not Parquet, and keeps what was loaded', async () => {
