@@ -13,8 +13,8 @@ export interface Snapshot {
 /**
  * A chart as an image while the page prints: drawn from its option off screen at the size
  * it has on the page, at twice the pixels so that it stays sharp, whatever draws it on screen
- * (SVG or canvas); the image shrinks to the page width, and prints as one picture.
- * Call `capture` again when the chart has changed.
+ * (SVG or canvas); the image shrinks to the page width, and prints as one picture. Drawn
+ * again whenever printing starts or the option or the element changes.
  */
 export function usePrintSnapshot(option: Ref<EChartsCoreOption | null | undefined>, element: Ref<HTMLElement | null | undefined>) {
   const { printing } = storeToRefs(usePrintStore())
@@ -26,5 +26,5 @@ export function usePrintSnapshot(option: Ref<EChartsCoreOption | null | undefine
   }
   // Synchronously, so that the images are in place before the browser lays out the printout.
   watch([printing, option, element], capture, { flush: 'sync' })
-  return { snapshot, capture, printing }
+  return { snapshot, printing }
 }

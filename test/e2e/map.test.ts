@@ -7,11 +7,18 @@ import type { FeatureCollection } from 'geojson'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { Manifest } from '../../src/db/dataset.ts'
+import { regionColors } from '../../src/charts/choropleth.ts'
+import { mapClasses } from '../../src/charts/mapClasses.ts'
+import { getIndicator, thresholdFor, DEFAULT_INDICATOR_ID } from '../../src/indicators/catalog.ts'
+import { formatChange, formatRankChange, formatValue } from '../../src/indicators/format.ts'
+import { rankingQuery, type RankingRow } from '../../src/queries/ranking.ts'
+import { bundledDatabase } from '../support/bundled.ts'
 import { screenshotPath } from '../support/browser.ts'
 import { openSite } from '../support/site.ts'
 
 const manifest = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8')) as Manifest
 const site = openSite()
+const share = getIndicator(DEFAULT_INDICATOR_ID)
 let page: Page
 
 beforeAll(async () => {
@@ -27,6 +34,26 @@ describe('province choropleth', () => {
     await expect.poll(() => map.getAttribute('data-regions')).toBe(String(zhejiang.counties))
     expect(Number(await map.getAttribute('data-regions-with-data'))).toBeGreaterThan(zhejiang.counties * 0.9)
     expect(await map.getAttribute('aria-label')).toContain(`${zhejiang.counties}个区县`)
+  })
+
+  it('colours every county by its class and says its figures as the same query gives them in Node', async () => {
+    const rows = await (await bundledDatabase(['330000'])).db.query<RankingRow>(rankingQuery(share, { province: '330000', year: 2024 }))
+    const expected = regionColors(rows, mapClasses(rows, share, thresholdFor(share, 2024)?.value ?? null))
+    const fills = await page.locator('[data-testid="map"] path[data-code]').evaluateAll((paths) => paths.map((p) => [p.getAttribute('data-code')!, p.getAttribute('fill')!] as const))
+    expect(fills.length).toBe(rows.length)
+    expect(new Map(fills)).toEqual(expected)
+    // The tooltip of the county ranked first: the pointer moves over its shape.
+    const top = rows.find((r) => r.rank === 1)!
+    const shape = page.locator(`[data-testid="map"] path[data-code="${top.code}"]`)
+    const box = (await shape.boundingBox())!
+    await shape.dispatchEvent('mousemove', { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 })
+    const tip = page.locator('.map-tooltip')
+    await expect.poll(() => tip.textContent()).toContain(top.name)
+    expect(await tip.textContent()).toContain(`${share.label}（2024年）：${formatValue(top.value, share)}`)
+    expect(await tip.textContent()).toContain(`全省排名：第1名（${formatRankChange(top.rank, top.prev_rank)}）`)
+    expect(await tip.textContent()).toContain(`较上年：${formatChange(top.change, top.change_pct, share)}`)
+    await page.locator('[data-testid="map"] .canvas').dispatchEvent('mouseleave')
+    await expect.poll(() => tip.count()).toBe(0)
   })
 
   it('shows an escaped tooltip with rank, change and status when a county is hovered', async () => {
