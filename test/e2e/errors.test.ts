@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { Manifest } from '../../src/db/dataset.ts'
 import { screenshotPath } from '../support/browser.ts'
+import { rankingCount } from '../support/ranking.ts'
 import { openSite } from '../support/site.ts'
 
 const manifest = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8')) as Manifest
@@ -17,7 +18,7 @@ beforeAll(() => {
 })
 
 const alertText = () => page.locator('main [role="alert"]').first().textContent()
-const rankingRows = () => page.locator('[data-testid="ranking-table"] tbody tr').count()
+const rankingRows = () => rankingCount(page)
 const notices = () => page.locator('[data-testid="notice"] span').allTextContents()
 
 describe('missing and corrupt files', () => {

@@ -14,6 +14,7 @@ import type { Database } from '../../src/db/types.ts'
 import { screenshotPath } from '../support/browser.ts'
 import { bundledDatabase } from '../support/bundled.ts'
 import { printedPdf, type PrintedPdf } from '../support/pdf.ts'
+import { rankingCount } from '../support/ranking.ts'
 import { openSite } from '../support/site.ts'
 
 const site = openSite()
@@ -162,6 +163,7 @@ describe('province brief', () => {
     expect(await brief.locator('[data-testid="print-header"]').textContent()).toContain(`湖南省${share.label}2024年省级简报`)
     // The table prints whole, not inside its scrolling box.
     const table = await brief.locator('[data-testid="ranking-table"]').boundingBox()
+    expect(await rows.count()).toBe(await rankingCount(brief))
     expect(table!.height).toBeGreaterThan((await rows.count()) * 15)
     const pdf = printedPdf('print-province', await brief.pdf({ format: 'A4', preferCSSPageSize: true }))
     expect(pdf.pages.length).toBeGreaterThanOrEqual(3)

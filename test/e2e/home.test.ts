@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { Manifest } from '../../src/db/dataset.ts'
 import { screenshotPath } from '../support/browser.ts'
+import { rankingCount } from '../support/ranking.ts'
 import { openSite } from '../support/site.ts'
 
 const manifest = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8')) as Manifest
@@ -12,8 +13,6 @@ let page: Page
 beforeAll(async () => {
   page = site.page
 })
-
-const countyRows = (p: Page) => p.locator('[data-testid="ranking-table"] tbody tr')
 
 describe('first pages', () => {
   it('starts DuckDB with progress, labels the data 模拟数据 and lists every province', async () => {
@@ -41,7 +40,7 @@ describe('first pages', () => {
     expect(province, name).toBeDefined()
     await page.mouse.down()
     await page.mouse.up()
-    await expect.poll(() => countyRows(page).count(), { timeout: 60_000 }).toBe(province.counties)
+    await expect.poll(() => rankingCount(page), { timeout: 60_000 }).toBe(province.counties)
     expect(page.url()).toContain(`#/province/${province.code}`)
   })
 
@@ -53,7 +52,7 @@ describe('first pages', () => {
   it('picks another province and lists all of its counties', async () => {
     const zhejiang = manifest.provinces.find((p) => p.code === '330000')!
     await page.locator('[data-testid="province-select"]').selectOption('330000')
-    await expect.poll(() => countyRows(page).count(), { timeout: 30_000 }).toBe(zhejiang.counties)
+    await expect.poll(() => rankingCount(page), { timeout: 30_000 }).toBe(zhejiang.counties)
     await expect.poll(() => page.locator('[data-testid="ranking-table"] caption').textContent()).toContain('浙江省')
     expect(page.url()).toContain('#/province/330000')
     await page.screenshot({ path: screenshotPath('province-zhejiang') })

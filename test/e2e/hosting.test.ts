@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core'
 import type { Manifest } from '../../src/db/dataset.ts'
 import { DEFAULT_INDICATOR_ID, INDICATORS } from '../../src/indicators/catalog.ts'
 import { screenshotPath } from '../support/browser.ts'
+import { rankingCount } from '../support/ranking.ts'
 import { openSite } from '../support/site.ts'
 import { serveStatic } from '../support/staticServer.ts'
 
@@ -42,7 +43,7 @@ describe('hosting on a plain static server', () => {
     await page.goto(site.server.url)
     await expect.poll(() => page.locator('[data-testid="province-table"] tbody tr').count(), { timeout: 90_000 }).toBe(manifest.provinces.length)
     await page.locator('[data-testid="province-table"] a', { hasText: '浙江省' }).click()
-    await expect.poll(() => page.locator('[data-testid="ranking-table"] tbody tr').count()).toBe(zhejiang.counties)
+    await expect.poll(() => rankingCount(page)).toBe(zhejiang.counties)
     await expect.poll(() => page.locator('[data-testid="map"]').getAttribute('data-regions')).toBe(String(zhejiang.counties))
     await page.screenshot({ path: screenshotPath('hosting-subpath') })
     expect(foreign).toEqual([])
@@ -72,14 +73,14 @@ describe('hosting on a plain static server', () => {
   })
 
   it('keeps working offline on what it has fetched, names what it cannot fetch, and fetches it once back online', async () => {
-    const rows = page.locator('[data-testid="ranking-table"] tbody tr')
+    const rows = page.locator('[data-testid="ranking-table"] tbody tr[data-code]')
     const caption = page.locator('[data-testid="ranking-table"] caption')
     const notices = page.locator('[data-testid="notice"] span')
     // The county page once, online: its code is then in the page.
     await rows.first().locator('a').click()
     await page.locator('[data-testid="trend-grid"]').waitFor()
     await page.goBack()
-    await expect.poll(() => rows.count()).toBe(zhejiang.counties)
+    await expect.poll(() => rankingCount(page)).toBe(zhejiang.counties)
     await page.context().setOffline(true)
     try {
       const other = INDICATORS.find((i) => i.id !== DEFAULT_INDICATOR_ID)!
@@ -87,7 +88,7 @@ describe('hosting on a plain static server', () => {
       await expect.poll(() => caption.textContent()).toContain(other.label)
       await page.locator('[data-testid="year-select"]').selectOption('2020')
       await expect.poll(() => caption.textContent()).toContain('2020年')
-      expect(await rows.count()).toBe(zhejiang.counties)
+      expect(await rankingCount(page)).toBe(zhejiang.counties)
 
       const second = await rows.nth(1).getAttribute('data-code')
       await rows.nth(1).locator('a').click()
@@ -106,7 +107,7 @@ describe('hosting on a plain static server', () => {
       await expect.poll(() => page.locator('main [role="alert"]').allTextContents()).toEqual(['数据文件 data/panel/430000.parquet 无法读取：网络请求失败，请检查网站服务是否正常。'])
       await page.screenshot({ path: screenshotPath('hosting-offline') })
       await page.locator('[data-testid="province-select"]').selectOption('330000')
-      await expect.poll(() => rows.count()).toBe(zhejiang.counties)
+      await expect.poll(() => rankingCount(page)).toBe(zhejiang.counties)
       await expect.poll(() => page.locator('[data-testid="map"]').getAttribute('data-regions')).toBe(String(zhejiang.counties))
       expect(await page.locator('main [role="alert"]').count()).toBe(0)
     } finally {
@@ -116,7 +117,7 @@ describe('hosting on a plain static server', () => {
     await page.locator('header a', { hasText: '规则说明' }).click()
     await expect.poll(() => page.locator('[data-testid="rules-table"] tbody tr').count()).toBeGreaterThan(20)
     await page.goto(`${site.server.url}#/province/430000`)
-    await expect.poll(() => rows.count()).toBe(manifest.provinces.find((p) => p.code === '430000')!.counties)
+    await expect.poll(() => rankingCount(page)).toBe(manifest.provinces.find((p) => p.code === '430000')!.counties)
   })
 })
 
@@ -135,7 +136,7 @@ describe('a server without the precompressed engine', () => {
       const eh = gz.find((f) => f.startsWith('duckdb-eh'))!
       expect(wasm).toEqual([`404 - assets/${eh}`, `200 application/octet-stream assets/${eh.replace(/\.gz$/, '')}`])
       // 2020 has no snapshot: these rows are DuckDB's.
-      await expect.poll(() => other.locator('[data-testid="ranking-table"] tbody tr').count()).toBe(zhejiang.counties)
+      await expect.poll(() => rankingCount(other)).toBe(zhejiang.counties)
       expect(await other.locator('[data-testid="start-error"]').count()).toBe(0)
     } finally {
       await context.close()

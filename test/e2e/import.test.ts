@@ -9,13 +9,13 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { screenshotPath } from '../support/browser.ts'
 import { FIXTURE_DIR, writeBigCsv } from '../support/importFixtures.ts'
+import { withEveryRow } from '../support/ranking.ts'
 import { openSite } from '../support/site.ts'
 
 const site = openSite()
 const badge = (p: Page) => p.locator('[data-testid="source-badge"]')
-const table = (p: Page) => p.locator('[data-testid="ranking-table"]')
 /** The value shown for a county in the ranking (its row's value cell). */
-const valueOf = (p: Page, county: string) => table(p).locator('tbody tr', { has: p.locator('th', { hasText: county }) }).locator('td.value').first().textContent()
+const valueOf = (p: Page, county: string) => withEveryRow(p, (t) => t.locator('tbody tr', { has: p.locator('th', { hasText: county }) }).locator('td.value').first().textContent())
 const report = (p: Page) => p.locator('[data-testid="import-report"]')
 const issueRows = (p: Page) => p.locator('[data-testid="import-issues"] tbody tr').allTextContents()
 const accepted = (p: Page) => report(p).locator('[data-testid="accepted-rows"]').allTextContents()

@@ -8,6 +8,7 @@ import { formatValue } from '../../src/indicators/format.ts'
 import { rankingQuery, type RankingRow } from '../../src/queries/index.ts'
 import { screenshotPath } from '../support/browser.ts'
 import { bundledDatabase } from '../support/bundled.ts'
+import { rankingCount, rankingTable as table, withEveryRow } from '../support/ranking.ts'
 import { openSite } from '../support/site.ts'
 
 const site = openSite()
@@ -15,8 +16,7 @@ let page: Page
 let expected: string[]
 const held: Route[] = []
 
-const table = (p: Page) => p.locator('[data-testid="ranking-table"]')
-const rowValues = (p: Page) => table(p).locator('tbody td.value').allTextContents()
+const rowValues = (p: Page) => withEveryRow(p, (t) => t.locator('tbody td.value').allTextContents())
 /** Rows of the ranking a fresh page shows while the engine never arrives. */
 async function rowsWithEngineHeld(query: string, manifestChange: Record<string, unknown> = {}): Promise<number> {
   const context = await site.browser.newContext({ viewport: { width: 1366, height: 768 } })
@@ -30,7 +30,7 @@ async function rowsWithEngineHeld(query: string, manifestChange: Record<string, 
   await table(other).locator('caption').waitFor({ timeout: 30_000 })
   // The snapshot, had it been asked for, arrives well within this time (see the first test).
   await other.waitForTimeout(1500)
-  const rows = await table(other).locator('tbody tr').count()
+  const rows = await rankingCount(other)
   await context.close()
   return rows
 }
