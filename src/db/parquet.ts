@@ -1,7 +1,7 @@
 // Parquet → Arrow in JavaScript: DuckDB-wasm's own read_parquet needs an extension it
 // would download at first use, which an offline intranet cannot do.
-import { parquetMetadata, parquetReadObjects } from 'hyparquet'
-import { compressors } from 'hyparquet-compressors'
+import { parquetMetadata, parquetReadObjects, type Compressors, type FileMetaData } from 'hyparquet'
+import { decompress as decompressZstd } from 'fzstd'
 import { tableToIPC } from 'apache-arrow'
 import { arrowTable } from './arrow.ts'
 import type { Column } from './schema.ts'
@@ -11,6 +11,19 @@ export async function parquetToIPC(bytes: ArrayBuffer, columns: readonly Column[
   const metadata = parquetMetadata(bytes)
   const present = new Set(metadata.schema.map((s) => s.name))
   const wanted = columns.filter((c) => present.has(c.name)).map((c) => c.name)
-  const rows = await parquetReadObjects({ file: bytes, metadata, columns: wanted, compressors })
+  const rows = await parquetReadObjects({ file: bytes, metadata, columns: wanted, compressors: await compressorsFor(metadata) })
   return tableToIPC(arrowTable(columns, (name) => (present.has(name) ? rows.map((r) => r[name]) : undefined), rows.length), 'stream')
+}
+
+/** hyparquet reads Snappy itself; the build writes ZSTD. */
+const ZSTD_ONLY: Compressors = { ZSTD: (input) => decompressZstd(input) }
+
+/**
+ * The build's files need only ZSTD (7 KB of code). The other codecs (70 KB, most of it
+ * Brotli's dictionary) are fetched only for a file that uses one of them.
+ */
+async function compressorsFor(metadata: FileMetaData): Promise<Compressors> {
+  const codecs = new Set(metadata.row_groups.flatMap((g) => g.columns.map((c) => c.meta_data?.codec)))
+  if ([...codecs].every((c) => c === undefined || c === 'UNCOMPRESSED' || c === 'SNAPPY' || c === 'ZSTD')) return ZSTD_ONLY
+  return (await import('hyparquet-compressors')).compressors
 }

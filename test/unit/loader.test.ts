@@ -4,7 +4,9 @@ import { join } from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { DataFileError, PanelLoader, parseManifest, type FetchBytes, type Manifest } from '../../src/db/dataset.ts'
+import { tableFromIPC } from 'apache-arrow'
 import { parquetToIPC } from '../../src/db/parquet.ts'
+import { PANEL_COLUMNS } from '../../src/db/schema.ts'
 import { INDICATORS, getIndicator } from '../../src/indicators/catalog.ts'
 import type { Query } from '../../src/db/types.ts'
 import { createNodeDatabase } from '../support/nodeDb.ts'
@@ -67,6 +69,22 @@ describe('PanelLoader', () => {
       { code: '990101', year: 2023, kg_public_enrol: 5100, kg_enrol: 10000, edu_budget: 57926.18, pop_3_5: null },
       { code: '990102', year: 2023, kg_public_enrol: null, kg_enrol: 9000, edu_budget: null, pop_3_5: null },
     ])
+  })
+
+  it('reads a province file in any codec DuckDB writes, not only the build’s ZSTD', async () => {
+    const native = await (await DuckDBInstance.create(':memory:')).connect()
+    await native.run(`CREATE TABLE p AS SELECT * FROM read_parquet('${dir}/panel/990000.parquet')`)
+    const columns = PANEL_COLUMNS.filter((c) => ['code', 'year', 'kg_enrol', 'edu_budget'].includes(c.name))
+    const read = async (file: string) => {
+      const b = readFileSync(file)
+      return tableFromIPC(await parquetToIPC(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength), columns)).toArray().map((r) => r.toJSON())
+    }
+    const expected = await read(`${dir}/panel/990000.parquet`)
+    expect(expected).toHaveLength(3)
+    for (const codec of ['uncompressed', 'snappy', 'gzip', 'brotli', 'lz4_raw']) {
+      await native.run(`COPY p TO '${dir}/codec-${codec}.parquet' (FORMAT parquet, COMPRESSION ${codec})`)
+      expect(await read(`${dir}/codec-${codec}.parquet`), codec).toEqual(expected)
+    }
   })
 
   it('loads a province once however often it is asked for', async () => {
