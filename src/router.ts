@@ -1,8 +1,11 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
-import NationalView from './views/NationalView.vue'
+import { loadCharts } from './charts/runtime.ts'
+import { markOnce } from './composables/markOnce.ts'
 import ProvinceView from './views/ProvinceView.vue'
 
-// The two first views load with the app; the others when first opened.
+// The province page loads with the app; the others when first opened. The national view
+// draws with ECharts, which the province page's first view does without.
+const NationalView = () => import('./views/NationalView.vue')
 const CountyView = () => import('./views/CountyView.vue')
 const RollupView = () => import('./views/RollupView.vue')
 const RulesView = () => import('./views/RulesView.vue')
@@ -22,10 +25,13 @@ export const router = createRouter({
   ],
 })
 
-/** Downloads the county page's code ahead, once the province page has painted: the click on a county then waits for its data only. */
-export function preloadCountyView(): void {
+/**
+ * Downloads the county page's code and ECharts ahead, once the province page is interactive:
+ * the click on a county then waits for its data only, and a printout finds ECharts in place.
+ */
+export function preloadAfterFirstView(): void {
   // A failure is told when the page is opened.
-  CountyView().catch(() => undefined)
+  void Promise.all([CountyView(), loadCharts()]).then(() => markOnce('preloaded'), () => undefined)
 }
 
 /** What to tell the user when a view's code could not be downloaded (network gone, server

@@ -1,15 +1,9 @@
 // Histogram of county values with the policy line and the hovered county marked.
-import type { ComposeOption } from 'echarts/core'
-import type { BarSeriesOption } from 'echarts/charts'
-import type { GridComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components'
 import type { Indicator } from '../indicators/catalog.ts'
 import { formatValue } from '../indicators/format.ts'
 import type { RankingRow } from '../queries/ranking.ts'
-import { escapeHtml } from './escape.ts'
+import { valueAxis, type BarChartModel, type RefLine } from './barChart.ts'
 import { HIGHLIGHT_COLOR } from './palette.ts'
-import { TOOLTIP_IN_BODY } from './tooltip.ts'
-
-export type DistributionOption = ComposeOption<BarSeriesOption | GridComponentOption | MarkLineComponentOption | TooltipComponentOption>
 
 export interface Bin {
   from: number
@@ -36,38 +30,28 @@ export interface DistributionInput {
   highlight?: string | null
 }
 
-export function distributionOption(input: DistributionInput): DistributionOption {
+export function distributionBars(input: DistributionInput): BarChartModel {
   const ind = input.indicator
   const values = input.rows.map((r) => r.value).filter((v): v is number => v !== null)
   const bins = histogram(values)
   const marked = input.rows.find((r) => r.code === input.highlight && r.value !== null)
   const binOf = (v: number) => bins.findIndex((b, i) => v >= b.from && (v < b.to || i === bins.length - 1))
-  const lines: NonNullable<MarkLineComponentOption['data']> = []
+  const lines: RefLine[] = []
   const thresholdBin = input.threshold === null ? -1 : binOf(input.threshold)
-  if (thresholdBin >= 0) lines.push({ xAxis: thresholdBin, lineStyle: { color: '#b3261e', type: 'dashed' }, label: { formatter: '标准', color: '#b3261e' } })
+  if (thresholdBin >= 0) lines.push({ at: { bar: thresholdBin }, label: '标准', color: '#b3261e', dashed: true, labelAt: 'end' })
   const markedBin = marked ? binOf(marked.value!) : -1
+  const axis = valueAxis(bins.map((b) => b.count), String, { integer: true, count: 4 })
   return {
-    animation: false,
+    bars: bins.map((b, i) => ({
+      value: b.count,
+      color: i === markedBin ? HIGHLIGHT_COLOR : '#7d93ad',
+      label: i === markedBin ? marked!.name : undefined,
+      category: formatValue(b.from, ind),
+      tip: { head: `${formatValue(b.from, ind)} ～ ${formatValue(b.to, ind)}`, label: '区县数', value: `${b.count}个` },
+    })),
+    axis: { ...axis, name: '区县数' },
+    lines,
     grid: { left: 36, right: 12, top: 20, bottom: 40 },
-    tooltip: {
-      ...TOOLTIP_IN_BODY,
-      trigger: 'axis',
-      formatter: (params) => {
-        const p = Array.isArray(params) ? params[0] : params
-        const b = p ? bins[p.dataIndex] : undefined
-        return b ? `${escapeHtml(formatValue(b.from, ind))} ～ ${escapeHtml(formatValue(b.to, ind))}：${b.count}个区县` : ''
-      },
-    },
-    xAxis: { type: 'category', data: bins.map((b) => formatValue(b.from, ind)), axisLabel: { fontSize: 10, rotate: 30 } },
-    yAxis: { type: 'value', minInterval: 1, name: '区县数', nameTextStyle: { fontSize: 10 } },
-    series: [
-      {
-        type: 'bar',
-        barCategoryGap: '4%',
-        data: bins.map((b, i) => ({ value: b.count, itemStyle: { color: i === markedBin ? HIGHLIGHT_COLOR : '#7d93ad' } })),
-        markLine: { symbol: 'none', silent: true, data: lines },
-        label: marked ? { show: true, position: 'top', formatter: (p: { dataIndex: number }) => (p.dataIndex === markedBin ? marked.name : '') } : undefined,
-      },
-    ],
+    gap: 0.04,
   }
 }

@@ -1,7 +1,11 @@
 // ECharts modules this app draws with, registered once; nothing else of ECharts is bundled.
-import { use } from 'echarts/core'
-import { BarChart, BoxplotChart, LineChart, MapChart, ScatterChart } from 'echarts/charts'
-import { GeoComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components'
+// The province page's first view draws without ECharts: this loads with the county page,
+// the national view, and the first export or printout (charts/runtime.ts).
+import { registerMap, use } from 'echarts/core'
+import { BarChart, LineChart, MapChart } from 'echarts/charts'
+import { GeoComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components'
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers'
+import { onMapDeclared } from './mapRegistry.ts'
 
-use([MapChart, BarChart, LineChart, BoxplotChart, ScatterChart, GeoComponent, GridComponent, LegendComponent, MarkLineComponent, MarkAreaComponent, TitleComponent, TooltipComponent, CanvasRenderer, SVGRenderer])
+use([MapChart, BarChart, LineChart, GeoComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, CanvasRenderer, SVGRenderer])
+onMapDeclared((name, geo) => registerMap(name, geo as Parameters<typeof registerMap>[1]))

@@ -1,10 +1,10 @@
-import { registerMap } from 'echarts/core'
 import { computed, ref, shallowRef, watch, type Ref } from 'vue'
+import { declareMap } from '../charts/mapRegistry.ts'
 import { fetchProvinceBoundaries, type ProvinceBoundaries } from '../geo/boundaries.ts'
 import { useBoundaryStore } from '../stores/boundaries.ts'
 
 export interface BoundaryMaps {
-  /** Names of the maps registered with ECharts (for the exported and printed map). */
+  /** Names of the maps declared for ECharts (the exported and printed map). */
   counties: string
   prefectures: string
   /** County codes of the drawn features. */
@@ -13,10 +13,7 @@ export interface BoundaryMaps {
   features: ProvinceBoundaries
 }
 
-type GeoJsonArg = Parameters<typeof registerMap>[1]
-
 const loaded = new Map<string, Promise<ProvinceBoundaries>>()
-const registeredNames = new Set<string>()
 
 /** Starts downloading a province's boundaries before the map is shown. */
 export function loadProvince(province: string): Promise<ProvinceBoundaries> {
@@ -29,23 +26,20 @@ export function loadProvince(province: string): Promise<ProvinceBoundaries> {
   return boundaries
 }
 
-/** Registers the province's maps, or one prefecture's share of them (the map zooms to it). */
+/** Declares the province's maps, or one prefecture's share of them (the map zooms to it). */
 function register(province: string, prefecture: string, b: ProvinceBoundaries, variant: string): BoundaryMaps {
   const key = `${prefecture || province}${variant}`
   const counties = prefecture ? b.counties.features.filter((f) => f.properties.prefecture_code === prefecture) : b.counties.features
   const outlines = prefecture ? b.prefectures.features.filter((f) => f.properties.code === prefecture) : b.prefectures.features
   const features = { counties: { ...b.counties, features: counties }, prefectures: { ...b.prefectures, features: outlines } }
   const names = { counties: `counties-${key}`, prefectures: `prefectures-${key}`, codes: counties.filter((f) => f.properties.panel !== false).map((f) => f.properties.code), features }
-  if (!registeredNames.has(key)) {
-    registerMap(names.counties, features.counties as GeoJsonArg)
-    registerMap(names.prefectures, features.prefectures as GeoJsonArg)
-    registeredNames.add(key)
-  }
+  declareMap(names.counties, features.counties)
+  declareMap(names.prefectures, features.prefectures)
   return names
 }
 
 /**
- * The features and registered ECharts maps of a province (or one of its prefectures): the user's own
+ * The features and declared ECharts maps of a province (or one of its prefectures): the user's own
  * boundaries when loaded, else the bundled ones, fetched on first use.
  */
 export function useBoundaries(province: Ref<string>, prefecture: Ref<string>): { maps: Ref<BoundaryMaps | null>; error: Ref<string | null> } {

@@ -1,7 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core'
 import { storeToRefs } from 'pinia'
 import { ref, watch, type Ref } from 'vue'
-import { optionPngUrl } from '../export/canvasImage.ts'
+import { loadCharts, loadedCharts } from '../charts/runtime.ts'
 import { usePrintStore } from '../stores/print.ts'
 
 export interface Snapshot {
@@ -22,7 +22,10 @@ export function usePrintSnapshot(option: Ref<EChartsCoreOption | null | undefine
   function capture(): void {
     const o = option.value
     const el = element.value
-    snapshot.value = printing.value && o && el ? { src: optionPngUrl(o, { width: el.clientWidth, height: el.clientHeight }), style: { width: `${el.clientWidth}px` } } : null
+    const charts = printing.value ? loadedCharts() : null
+    snapshot.value = o && el && charts ? { src: charts.optionPngUrl(o, { width: el.clientWidth, height: el.clientHeight }), style: { width: `${el.clientWidth}px` } } : null
+    // Not loaded yet (printed within the first seconds): the image follows, and meanwhile the chart prints as drawn on screen.
+    if (printing.value && !charts) void loadCharts().then(capture, () => undefined)
   }
   // Synchronously, so that the images are in place before the browser lays out the printout.
   watch([printing, option, element], capture, { flush: 'sync' })

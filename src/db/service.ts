@@ -31,6 +31,9 @@ export class DataService {
   /** Statements a view expects to be asked next, answered into the cache while idle. */
   private ahead: { generation: number; statement: Prefetch }[] = []
   private prefetching = false
+  private aheadAnswered!: () => void
+  /** Resolves when the answers ahead are first all in: the page then has nothing left to do. */
+  readonly settled = new Promise<void>((resolve) => (this.aheadAnswered = resolve))
   /** Counts replacements of the panel: work ahead begun on the old data must not load a province into the new. */
   private generation = 0
 
@@ -127,6 +130,7 @@ export class DataService {
       }
       // The benchmark's steady state: the choices beside the one shown are answered.
       performance.mark('prefetched')
+      this.aheadAnswered()
     } finally {
       this.prefetching = false
     }

@@ -1,6 +1,7 @@
 import { useEventListener, useMediaQuery } from '@vueuse/core'
 import { defineStore } from 'pinia'
 import { computed, nextTick, ref } from 'vue'
+import { loadCharts } from '../charts/runtime.ts'
 
 const frame = () => new Promise<void>((ok) => requestAnimationFrame(() => ok()))
 
@@ -17,6 +18,8 @@ export const usePrintStore = defineStore('print', () => {
 
   /** Draws every chart (also those not yet scrolled into view), then opens the print dialog. */
   async function print(): Promise<void> {
+    // The printed images are drawn by ECharts; without it the charts would print as on screen.
+    await loadCharts().catch(() => undefined)
     requested.value = true
     await nextTick()
     await frame()

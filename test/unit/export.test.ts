@@ -3,7 +3,8 @@ import Papa from 'papaparse'
 import { readSheet } from 'read-excel-file/universal'
 import { choroplethOption } from '../../src/charts/choropleth.ts'
 import { mapClasses } from '../../src/charts/mapClasses.ts'
-import { rankingBarOption } from '../../src/charts/rankingBar.ts'
+import { barChartOption } from '../../src/charts/barChart.ts'
+import { rankingBars } from '../../src/charts/rankingBar.ts'
 import { tableRows } from '../../src/composables/useRankingTable.ts'
 import type { Database } from '../../src/db/types.ts'
 import { decorateChart, exportSize, FOOTER_BAND, HEADER_BAND, LEGEND_LINE, type ChartMeta } from '../../src/export/chartDecor.ts'
@@ -123,7 +124,7 @@ describe('chart export', () => {
     { code: '990102', name: '乙县', prefecture_code: '990100', prefecture: '甲市', county_type: '县', value: 41, rank: 2, rank_prefecture: 2, prev_value: null, prev_rank: null, prev_rank_prefecture: null, initials: null, change: null, change_pct: null, threshold: 50, status: '未达标' as const, gap: 9 },
   ]
   const classes = mapClasses(rows, share, 50)
-  const bars = rankingBarOption({ rows, indicator: share, classes, threshold: 50, provinceFigure: 55 })
+  const bars = barChartOption(rankingBars({ rows, indicator: share, classes, threshold: 50, provinceFigure: 55 }))
 
   it('adds the title, unit, year, source and the 模拟数据 label, and moves the grid between the bands', () => {
     const { option, size } = decorateChart(bars, meta, { width: 600, height: 300 })
