@@ -3,7 +3,7 @@ import type { Query } from '../db/types.ts'
 import type { Prefetch } from '../db/service.ts'
 import { INDICATORS, type Indicator } from '../indicators/catalog.ts'
 import { countyTrendBandsQuery, type AggregateRow } from '../queries/aggregates.ts'
-import { provinceStatements, type ProvinceStatements } from '../queries/province.ts'
+import { provinceStatements, rankingsAhead, type ProvinceStatements } from '../queries/province.ts'
 import type { RankingRow } from '../queries/ranking.ts'
 import { seriesByCounty, type ProvinceSeriesRow } from '../queries/series.ts'
 import { useDataService } from './useData.ts'
@@ -61,17 +61,20 @@ export function useProvinceAnswers(c: Choice) {
     { immediate: true },
   )
 
-  // Once a choice is shown, the choices beside it are answered ahead: this indicator's other
-  // years (the timeline), nearest first, then the other indicators in this year, then the
-  // province figures a county page opened from here shows.
+  // Once a choice is shown, the choices beside it are answered ahead: every year of this
+  // indicator (the year choice, the timeline) in one statement, then the other indicators,
+  // then the province figures a county page opened from here shows.
   const service = useDataService()
   watch(shown, (a) => {
     if (!a) return
     const ahead = (indicator: Indicator, query: Query): Prefetch => ({ province: a.province, indicators: [indicator], query })
-    const years = c.years.value.filter((y) => y !== a.year).sort((x, y) => Math.abs(x - a.year) - Math.abs(y - a.year))
+    const rankings = (indicator: Indicator): Prefetch => ({ province: a.province, indicators: [indicator], ...rankingsAhead(indicator, a.province, c.years.value) })
     service.prefetch([
-      ...years.map((y) => ahead(a.indicator, provinceStatements(a.indicator, y, a.province, a.prefecture).ranking)),
-      ...INDICATORS.filter((i) => i.id !== a.indicator.id).flatMap((i) => Object.values(provinceStatements(i, a.year, a.province, a.prefecture)).map((q) => ahead(i, q))),
+      rankings(a.indicator),
+      ...INDICATORS.filter((i) => i.id !== a.indicator.id).flatMap((i) => {
+        const s = provinceStatements(i, a.year, a.province, a.prefecture)
+        return [ahead(i, s.series), ahead(i, s.aggregates), rankings(i)]
+      }),
       { province: a.province, indicators: INDICATORS, query: countyTrendBandsQuery(a.province) },
     ])
   })

@@ -1,5 +1,7 @@
 import type { Query } from './types.ts'
 
+const cacheKey = (q: Query) => `${q.sql}\u0000${JSON.stringify(q.params)}`
+
 /**
  * Answers by statement and parameters (so per province, indicator and year), the oldest
  * dropped past `limit`. A pending answer is shared; a failed one is forgotten. Whoever
@@ -11,7 +13,7 @@ export class QueryCache {
   constructor(private readonly limit = 200) {}
 
   get<T>(q: Query, run: () => Promise<T[]>): Promise<T[]> {
-    const key = `${q.sql}\u0000${JSON.stringify(q.params)}`
+    const key = cacheKey(q)
     let answer = this.answers.get(key)
     if (answer) {
       // Most recently used last, so the oldest is first in line to go.
@@ -23,6 +25,11 @@ export class QueryCache {
     }
     this.answers.set(key, answer)
     return answer as Promise<T[]>
+  }
+
+  /** Whether this statement is answered or being answered. */
+  has(q: Query): boolean {
+    return this.answers.has(cacheKey(q))
   }
 
   clear(): void {

@@ -34,25 +34,50 @@ export interface RankingFilter {
 }
 
 /**
- * Every county of the province (or of one prefecture) for one indicator and year, ranked
- * within the province; counties with no data are listed last with 无数据.
+ * The ranking for the years of `yrs` (a CTE of a `year` column) with a `year` column first
+ * when `withYear`, ordered by year and then as one year's ranking is.
  */
-export function rankingQuery(ind: Indicator, f: RankingFilter): Query {
-  const scope = f.prefecture ? 'AND c.prefecture_code = ?' : ''
-  const sql = `WITH sel AS (SELECT CAST(? AS INTEGER) AS year, CAST(? AS VARCHAR) AS province), ${countyValuesCte(ind)}
-    SELECT c.code, c.name, c.prefecture_code, c.prefecture, c.county_type,
+function rankingSql(ind: Indicator, yrs: string, prefecture: boolean, withYear: boolean): string {
+  const scope = prefecture ? 'AND c.prefecture_code = ?' : ''
+  return `WITH yrs AS (${yrs}), sel AS (SELECT CAST(? AS VARCHAR) AS province), ${countyValuesCte(ind)}
+    SELECT ${withYear ? 'yrs.year, ' : ''}c.code, c.name, c.prefecture_code, c.prefecture, c.county_type,
       cur.value, cur.rank_province AS rank, cur.rank_prefecture,
       prev.value AS prev_value, prev.rank_province AS prev_rank, prev.rank_prefecture AS prev_rank_prefecture, c.initials,
       cur.value - prev.value AS change,
       (cur.value / NULLIF(prev.value, 0) - 1) * 100 AS change_pct,
-      ${thresholdSql(ind, 'sel.year')} AS threshold,
-      COALESCE(cur.status, ${statusSql(ind, 'NULL', 'sel.year')}) AS status,
+      ${thresholdSql(ind, 'yrs.year')} AS threshold,
+      COALESCE(cur.status, ${statusSql(ind, 'NULL', 'yrs.year')}) AS status,
       cur.gap
-    FROM counties c CROSS JOIN sel
-    LEFT JOIN ranked cur ON cur.code = c.code AND cur.year = sel.year
-    LEFT JOIN ranked prev ON prev.code = c.code AND prev.year = sel.year - 1
+    FROM counties c CROSS JOIN sel CROSS JOIN yrs
+    LEFT JOIN ranked cur ON cur.code = c.code AND cur.year = yrs.year
+    LEFT JOIN ranked prev ON prev.code = c.code AND prev.year = yrs.year - 1
     WHERE c.province_code = sel.province ${scope}
-    ORDER BY cur.rank_province ASC NULLS LAST, c.code`
-  const params = [f.year, f.province, ...(f.prefecture ? [f.prefecture] : [])]
-  return { sql, params }
+    ORDER BY ${withYear ? 'yrs.year, ' : ''}cur.rank_province ASC NULLS LAST, c.code`
+}
+
+/**
+ * Every county of the province (or of one prefecture) for one indicator and year, ranked
+ * within the province; counties with no data are listed last with 无数据.
+ */
+export function rankingQuery(ind: Indicator, f: RankingFilter): Query {
+  const sql = rankingSql(ind, 'SELECT CAST(? AS INTEGER) AS year', Boolean(f.prefecture), false)
+  return { sql, params: [f.year, f.province, ...(f.prefecture ? [f.prefecture] : [])] }
+}
+
+export type RankingYearRow = RankingRow & { year: number }
+
+/**
+ * The province's rankings of these years in one statement (the timeline's, answered ahead):
+ * split by year (rankingsByYear), each year's rows are rankingQuery's.
+ */
+export function rankingYearsQuery(ind: Indicator, province: string, years: readonly number[]): Query {
+  const list = years.map((y) => String(Math.trunc(Number(y)))).join(', ')
+  return { sql: rankingSql(ind, `SELECT unnest([${list}]::INTEGER[]) AS year`, false, true), params: [province] }
+}
+
+/** rankingYearsQuery's rows as each year's ranking, in the order of `years`. */
+export function rankingsByYear(rows: readonly RankingYearRow[], years: readonly number[]): RankingRow[][] {
+  const byYear = new Map<number, RankingRow[]>(years.map((y) => [y, []]))
+  for (const { year, ...row } of rows) byYear.get(year)?.push(row)
+  return years.map((y) => byYear.get(y)!)
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { getIndicator } from '../../src/indicators/catalog.ts'
+import { getIndicator, INDICATORS } from '../../src/indicators/catalog.ts'
 import type { Database } from '../../src/db/types.ts'
-import { aggregateQuery, countySeriesQuery, rankingQuery, ruleStatusQuery, type AggregateRow, type RankingRow, type RuleStatusRow, type SeriesRow } from '../../src/queries/index.ts'
+import { aggregateQuery, countySeriesQuery, rankingQuery, rankingsByYear, rankingYearsQuery, ruleStatusQuery, type AggregateRow, type RankingRow, type RankingYearRow, type RuleStatusRow, type SeriesRow } from '../../src/queries/index.ts'
 import { RULES } from '../../src/indicators/rules.ts'
 import { provinceRollup } from '../../src/indicators/rollup.ts'
 import { createNodeDatabase } from '../support/nodeDb.ts'
@@ -66,6 +66,23 @@ describe('rankingQuery', () => {
     const rows = await db.query<RankingRow>(rankingQuery(getIndicator('salary_gap'), { province: FIXTURE_PROVINCE, year: 2022 }))
     expect(rows.find((r) => r.code === '990101')!.value).toBe(11046)
     expect(rows.find((r) => r.code === '990102')!.status).toBe('未达标')
+  })
+})
+
+describe('rankingYearsQuery', () => {
+  it('gives, split by year, every year’s rankingQuery rows exactly, for every indicator', async () => {
+    const years = (await db.query<{ year: number }>({ sql: 'SELECT DISTINCT year FROM panel ORDER BY year', params: [] })).map((r) => r.year)
+    // A year without data still lists every county, as 无数据.
+    const asked = [...years, years.at(-1)! + 1]
+    expect(years.length).toBeGreaterThan(2)
+    for (const province of [FIXTURE_PROVINCE, BOUNDARY_PROVINCE]) {
+      for (const ind of INDICATORS) {
+        const split = rankingsByYear(await db.query<RankingYearRow>(rankingYearsQuery(ind, province, asked)), asked)
+        for (const [i, year] of asked.entries()) {
+          expect(split[i], `${province} ${ind.id} ${year}`).toEqual(await db.query<RankingRow>(rankingQuery(ind, { province, year })))
+        }
+      }
+    }
   })
 })
 

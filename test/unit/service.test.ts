@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { parquetToIPC } from '../../src/db/parquet.ts'
 import { DataService } from '../../src/db/service.ts'
 import type { Database, Query } from '../../src/db/types.ts'
-import { DEFAULT_INDICATOR_ID, getIndicator } from '../../src/indicators/catalog.ts'
-import { provinceStatements } from '../../src/queries/province.ts'
+import { DEFAULT_INDICATOR_ID, getIndicator, type Indicator } from '../../src/indicators/catalog.ts'
+import { provinceStatements, rankingsAhead } from '../../src/queries/province.ts'
+import { rankingQuery } from '../../src/queries/ranking.ts'
 import { DATA_DIR, fsFetchBytes } from '../support/bundled.ts'
 import { createNodeDatabase } from '../support/nodeDb.ts'
 
@@ -42,6 +43,30 @@ describe('answers ahead', () => {
     }
     // Each statement above was asked of the engine once more, by the comparison only.
     expect(asked.length - before).toBe(ahead.length)
+  }, 60_000)
+
+  it('answers every year’s ranking from one statement, and a view asking for one meanwhile waits for it', async () => {
+    const { db, asked } = await countingDatabase()
+    const service = new DataService(db, fsFetchBytes(DATA_DIR), parquetToIPC)
+    await service.ensureProvince(BEIJING, [first])
+    const years = [2020, 2021, 2022, 2023, 2024]
+    const [indicator] = others as [Indicator]
+    performance.clearMarks('prefetched')
+    const before = asked.length
+    service.prefetch([{ province: BEIJING, indicators: [indicator], ...rankingsAhead(indicator, BEIJING, years) }])
+    // Asked while that statement is on its way (after the background ranking): no statement of its own.
+    while (!asked.some((q) => q.sql.includes('unnest('))) await new Promise((resolve) => setTimeout(resolve, 1))
+    const asking = service.query(rankingQuery(indicator, { province: BEIJING, year: 2021 }))
+    await prefetched()
+    const rows = await asking
+    // The background ranking of the other indicators runs meanwhile; of rankings, only the one statement was asked.
+    const rankings = asked.slice(before).filter((q) => q.sql.includes('CROSS JOIN yrs'))
+    expect(rankings.map((q) => q.sql.includes('unnest('))).toEqual([true])
+    for (const year of years) {
+      const q = rankingQuery(indicator, { province: BEIJING, year })
+      expect(await service.query(q), String(year)).toStrictEqual(await db.query(q))
+    }
+    expect(rows).toStrictEqual(await db.query(rankingQuery(indicator, { province: BEIJING, year: 2021 })))
   }, 60_000)
 
   it('drops its list when the data is replaced, and loads nothing of the old data into the new panel', async () => {
