@@ -55,9 +55,19 @@ describe('county page', () => {
       return sentences
     }
     await expectProblems(code)
+    // Until a county's rules have answered, its list says it is judging: never another county's verdict, nor “no problems”.
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { problemTexts: string[] }).problemTexts = [])
+      const record = () => seen.push(document.querySelector('[data-testid="problems"]')?.textContent ?? '')
+      new MutationObserver(record).observe(document.getElementById('app')!, { childList: true, subtree: true, characterData: true })
+    })
     // 鹤城区 has at least one problem in 2024, so the comparison is not of two empty lists.
     await page.goto(`${site.server.url}#/county/431202`)
-    expect((await expectProblems('431202')).length).toBeGreaterThan(0)
+    const sentences = await expectProblems('431202')
+    expect(sentences.length).toBeGreaterThan(0)
+    const seen = (await page.evaluate(() => (window as unknown as { problemTexts: string[] }).problemTexts)).filter((t) => t.includes('鹤城区'))
+    expect(seen.some((t) => t.includes('正在逐项判断'))).toBe(true)
+    expect(seen.filter((t) => !t.includes('正在逐项判断') && !sentences.every((line) => t.includes(line.slice(0, 20))))).toEqual([])
     await page.screenshot({ path: screenshotPath('county-top'), fullPage: false })
   })
 
