@@ -5,7 +5,10 @@ import { INDICATORS, type Indicator } from '../indicators/catalog.ts'
 import { countyTrendBandsQuery, type AggregateRow } from '../queries/aggregates.ts'
 import { provinceStatements, rankingsAhead, type ProvinceStatements } from '../queries/province.ts'
 import type { RankingRow } from '../queries/ranking.ts'
-import { seriesByCounty, type ProvinceSeriesRow } from '../queries/series.ts'
+import { countyQuery } from '../queries/lists.ts'
+import { rulesAhead } from '../queries/rules.ts'
+import { countySeriesQuery, seriesByCounty, type ProvinceSeriesRow } from '../queries/series.ts'
+import { RULES } from '../indicators/rules.ts'
 import { useDataService } from './useData.ts'
 import { useQuery } from './useQuery.ts'
 
@@ -63,11 +66,13 @@ export function useProvinceAnswers(c: Choice) {
 
   // Once a choice is shown, the choices beside it are answered ahead: every year of this
   // indicator (the year choice, the timeline) in one statement, then the other indicators,
-  // then the province figures a county page opened from here shows.
+  // then what a county page opened from here shows: the province figures and every county's
+  // rule statuses (the roll-up's too).
   const service = useDataService()
   watch(shown, (a) => {
     if (!a) return
     const ahead = (indicator: Indicator, query: Query): Prefetch => ({ province: a.province, indicators: [indicator], query })
+    const top = a.ranking[0]?.code
     const rankings = (indicator: Indicator): Prefetch => ({ province: a.province, indicators: [indicator], ...rankingsAhead(indicator, a.province, c.years.value) })
     service.prefetch([
       rankings(a.indicator),
@@ -76,6 +81,9 @@ export function useProvinceAnswers(c: Choice) {
         return [ahead(i, s.series), ahead(i, s.aggregates), rankings(i)]
       }),
       { province: a.province, indicators: INDICATORS, query: countyTrendBandsQuery(a.province) },
+      { province: a.province, indicators: INDICATORS, ...rulesAhead(RULES, a.province, a.ranking.map((r) => r.code)) },
+      // The first county's own statements: then planned, the county page of any other one runs them at once.
+      ...(top ? [countyQuery(top), countySeriesQuery(top)].map((query) => ({ province: a.province, indicators: INDICATORS, query })) : []),
     ])
   })
   return {

@@ -3,7 +3,7 @@
 import { PanelLoader, parseManifest, type DecodeParquet, type FetchBytes, type Manifest } from './dataset.ts'
 import { QueryCache } from './cache.ts'
 import { Snapshots } from './snapshot.ts'
-import type { Database, Query } from './types.ts'
+import type { Database, Query, StandsFor } from './types.ts'
 import type { Indicator } from '../indicators/catalog.ts'
 import { emptyPanel, replacePanelWithStage, stage, userManifest, type SavedDataStore, type UserDataMeta } from './userData.ts'
 
@@ -13,7 +13,7 @@ export interface Prefetch {
   indicators: readonly Indicator[]
   query: Query
   /** When `query` stands for several statements: they, and its rows split into each one's answer. */
-  answers?: { queries: readonly Query[]; split: (rows: never[]) => unknown[][] }
+  answers?: StandsFor<never>['answers']
 }
 
 /** Where the panel's rows come from; user data is in the panel once `loaded` resolves. */
@@ -24,8 +24,8 @@ export class DataService {
   private source?: Promise<Source>
   /** First-view answers of the bundled dataset, painted while the engine starts. */
   readonly snapshots: Snapshots
-  /** Answers already given (a province's 40 indicators × 10 years of rankings, and their series and figures); cleared when the data is replaced. */
-  readonly cache = new QueryCache(600)
+  /** Answers already given (a province's 40 indicators × 10 years of rankings, their series and figures, and each county's rule statuses); cleared when the data is replaced. */
+  readonly cache = new QueryCache(800)
   /** Statements sent to the engine, or waiting for their province, and not yet answered. */
   private pending = 0
   /** Provinces whose remaining indicators are being ranked in the background. */

@@ -10,6 +10,15 @@ export interface Query {
 
 export type Row = Record<string, unknown>
 
+/**
+ * A statement that stands for several (answered ahead in one round): its rows `R`, split
+ * into each of `queries`' answers, in order.
+ */
+export interface StandsFor<R> {
+  query: Query
+  answers: { queries: readonly Query[]; split: (rows: R[]) => unknown[][] }
+}
+
 export type StartPhase = 'download' | 'instantiate' | 'load' | 'ready'
 
 export interface StartProgress {

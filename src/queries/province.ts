@@ -1,7 +1,7 @@
 import type { Indicator } from '../indicators/catalog.ts'
-import type { Query } from '../db/types.ts'
+import type { Query, StandsFor } from '../db/types.ts'
 import { aggregateQuery } from './aggregates.ts'
-import { rankingQuery, rankingsByYear, rankingYearsQuery, type RankingRow, type RankingYearRow } from './ranking.ts'
+import { rankingQuery, rankingsByYear, rankingYearsQuery, type RankingYearRow } from './ranking.ts'
 import { provinceSeriesQuery } from './series.ts'
 
 export interface ProvinceStatements {
@@ -25,7 +25,7 @@ export function provinceStatements(indicator: Indicator, year: number, province:
  * Every year's ranking of an indicator in one statement, standing for each year's
  * rankingQuery: answered ahead, it makes the year choice and the timeline instant.
  */
-export function rankingsAhead(indicator: Indicator, province: string, years: readonly number[]): { query: Query; answers: { queries: Query[]; split: (rows: RankingYearRow[]) => RankingRow[][] } } {
+export function rankingsAhead(indicator: Indicator, province: string, years: readonly number[]): StandsFor<RankingYearRow> {
   return {
     query: rankingYearsQuery(indicator, province, years),
     answers: { queries: years.map((year) => rankingQuery(indicator, { province, year })), split: (rows) => rankingsByYear(rows, years) },

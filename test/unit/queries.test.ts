@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getIndicator, INDICATORS } from '../../src/indicators/catalog.ts'
 import type { Database } from '../../src/db/types.ts'
-import { aggregateQuery, countySeriesQuery, rankingQuery, rankingsByYear, rankingYearsQuery, ruleStatusQuery, type AggregateRow, type RankingRow, type RankingYearRow, type RuleStatusRow, type SeriesRow } from '../../src/queries/index.ts'
+import { aggregateQuery, countySeriesQuery, rankingQuery, rankingsByYear, rankingYearsQuery, rulesAhead, ruleStatusQuery, type AggregateRow, type RankingRow, type RankingYearRow, type RuleStatusRow, type SeriesRow } from '../../src/queries/index.ts'
 import { RULES } from '../../src/indicators/rules.ts'
 import { provinceRollup } from '../../src/indicators/rollup.ts'
 import { createNodeDatabase } from '../support/nodeDb.ts'
@@ -81,6 +81,22 @@ describe('rankingYearsQuery', () => {
         for (const [i, year] of asked.entries()) {
           expect(split[i], `${province} ${ind.id} ${year}`).toEqual(await db.query<RankingRow>(rankingQuery(ind, { province, year })))
         }
+      }
+    }
+  })
+})
+
+describe('rulesAhead', () => {
+  it('gives, split by county, each county’s ruleStatusQuery rows exactly, streaks included, and the roll-up’s', async () => {
+    for (const province of [FIXTURE_PROVINCE, BOUNDARY_PROVINCE]) {
+      const codes = (await db.query<{ code: string }>({ sql: 'SELECT code FROM counties WHERE province_code = ? ORDER BY code', params: [province] })).map((r) => r.code)
+      const ahead = rulesAhead(RULES, province, codes)
+      const parts = ahead.answers.split(await db.query<RuleStatusRow>(ahead.query))
+      expect(ahead.answers.queries).toHaveLength(codes.length + 1)
+      for (const [i, q] of ahead.answers.queries.entries()) {
+        const own = await db.query<RuleStatusRow>(q)
+        expect(own.length, `${province} ${q.params.join(' ')}`).toBeGreaterThan(0)
+        expect(parts[i], `${province} ${q.params.join(' ')}`).toEqual(own)
       }
     }
   })
