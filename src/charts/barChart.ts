@@ -65,7 +65,12 @@ export interface BarGeometry {
   plot: { x: number; y: number; width: number; height: number }
   /** Where bars start: zero, or the axis minimum when zero is below it. */
   baseline: number
+  /** Every how many bars a category label is written, so that slanted labels do not overlap. */
+  categoryEvery: number
 }
+
+/** Room a slanted category label needs along the axis (px). */
+const CATEGORY_PX = 26
 
 /** Where everything goes in a chart `width` × `height` px. */
 export function barLayout(model: BarChartModel, width: number, height: number): BarGeometry {
@@ -87,7 +92,8 @@ export function barLayout(model: BarChartModel, width: number, height: number): 
     const x = plot.x + (line.at.bar + 0.5) * slot
     return { x1: x, y1: plot.y, x2: x, y2: plot.y + plot.height, line }
   })
-  return { bars, ticks: model.axis.ticks.map((t) => ({ y: yOf(t.value), label: t.label })), lines, plot, baseline }
+  const categoryEvery = slot > 0 ? Math.max(1, Math.ceil(CATEGORY_PX / slot)) : 1
+  return { bars, ticks: model.axis.ticks.map((t) => ({ y: yOf(t.value), label: t.label })), lines, plot, baseline, categoryEvery }
 }
 
 export type BarChartOption = ComposeOption<BarSeriesOption | GridComponentOption | MarkLineComponentOption | TooltipComponentOption>

@@ -70,6 +70,42 @@ describe('province overview', () => {
     expect(await focused.locator('td.value').textContent()).toBe(expected[40])
   })
 
+  it('draws the ranking bars and the distribution as the query gives them; a bar names its county, marks it on the map, and opens it', async () => {
+    const expected = (await db.query<RankingRow>(rankingQuery(enrolRate, { province: '430000', year: 2020 }))).filter((r) => r.value !== null)
+    const bars = page.locator('.chart-panel').first().locator('.bar-chart')
+    await bars.scrollIntoViewIfNeeded()
+    // Drawn wider for paper, the charts fit their column again on screen: a drawing never holds its box open.
+    await page.emulateMedia({ media: 'print' })
+    await page.emulateMedia({ media: 'screen' })
+    const column = (await page.locator('.panels > .left').boundingBox())!
+    await expect.poll(async () => bars.locator('svg').evaluate((svg) => svg.getBoundingClientRect().right)).toBeLessThanOrEqual(column.x + column.width + 1)
+    await expect.poll(() => bars.locator('svg > g > rect').count()).toBe(expected.length)
+    // Ranked best first: the bars' heights follow the values.
+    const heights = await bars.locator('svg > g > rect').evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('height'))))
+    const values = expected.map((r) => r.value!)
+    const slope = (heights[0]! - heights.at(-1)!) / (values[0]! - values.at(-1)!)
+    heights.forEach((h, i) => expect(h - heights[0]!).toBeCloseTo((values[i]! - values[0]!) * slope, 0))
+    const histogram = page.locator('.chart-panel').nth(1).locator('svg > g > rect')
+    expect((await histogram.count()) >= 5).toBe(true)
+
+    // A bar is under 2 px wide, the pointer moves by whole pixels: it names whichever county it is on.
+    const third = (await bars.locator('svg > g > rect').nth(2).boundingBox())!
+    const [x, y] = [Math.round(third.x + third.width / 2), Math.round(third.y + third.height / 2)]
+    await page.mouse.move(x, y)
+    const tip = bars.locator('.bar-tooltip')
+    await expect.poll(() => tip.isVisible()).toBe(true)
+    const text = (await tip.textContent())!
+    const county = expected.slice(0, 5).find((r) => text.startsWith(`${r.name}（${r.prefecture}）`))!
+    expect(county, text).toBeDefined()
+    expect(text).toContain(`第${county.rank}名：${formatValue(county.value, enrolRate)}`)
+    expect(await page.locator('[data-testid="map"] path.highlight').count()).toBe(1)
+    await page.screenshot({ path: screenshotPath('overview-bars-hover') })
+    await page.mouse.click(x, y)
+    await expect.poll(() => page.url()).toContain(`#/county/${county.code}`)
+    await page.goBack()
+    await table(page).locator('caption').waitFor()
+  })
+
   it('sorts by a column, both ways', async () => {
     await table(page).locator('thead button', { hasText: '区县' }).click()
     const names = await withEveryRow(page, (t) => t.locator('tbody th').allTextContents())

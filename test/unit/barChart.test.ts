@@ -66,6 +66,13 @@ describe('bar layout', () => {
     expect(g.bars[1]).toMatchObject({ y: 110, height: 25, x: 120, width: 80 })
   })
 
+  it('writes every category label while there is room for it, else every second or third', () => {
+    expect(g.categoryEvery).toBe(1)
+    const narrow = barLayout({ ...model, bars: Array.from({ length: 8 }, () => model.bars[0]!) }, 140, 170)
+    // 120 px for 8 bars: 15 px each, two per label.
+    expect(narrow.categoryEvery).toBe(2)
+  })
+
   it('draws a value line across the plot, a bar line through the middle of its bar', () => {
     expect(g.lines[0]).toMatchObject({ x1: 10, x2: 210, y1: 35, y2: 35 })
     expect(g.lines[1]).toMatchObject({ x1: 160, x2: 160, y1: 10, y2: 160 })
