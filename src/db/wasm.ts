@@ -27,6 +27,7 @@ export class WasmDatabase implements Database {
   private connection?: Promise<AsyncDuckDBConnection>
   private readonly listeners = new Set<(p: StartProgress) => void>()
   private readonly statements = new PreparedStatements()
+  private turn: Promise<unknown> = Promise.resolve()
 
   onProgress(listener: (p: StartProgress) => void): () => void {
     this.listeners.add(listener)
@@ -97,6 +98,15 @@ export class WasmDatabase implements Database {
 
   async query<T extends object>(q: Query): Promise<T[]> {
     const conn = await this.start()
+    // One statement at a time, in the order asked. A prepared statement's preparing and its
+    // run are two messages to the engine's worker; without the turn, the next statements'
+    // preparing slipped in between, and the first view's first answer waited for all three.
+    const mine = this.turn.then(() => this.run<T>(conn, q))
+    this.turn = mine.catch(() => undefined)
+    return mine
+  }
+
+  private async run<T extends object>(conn: AsyncDuckDBConnection, q: Query): Promise<T[]> {
     const start = performance.now()
     try {
       if (q.params.length === 0) return arrowToRows<T>(await conn.query(q.sql))
