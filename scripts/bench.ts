@@ -189,7 +189,7 @@ const withImport = !process.argv.includes('--no-import')
 const csvPath = withImport ? await bigCsv() : ''
 const csvMB = withImport ? statSync(csvPath).size / 1048576 : 0
 const imports = { check: [] as number[], accept: [] as number[], longest: [] as number[] }
-for (let run = 0; withImport && run < Math.min(RUNS, 3); run++) {
+for (let run = 0; withImport && run < RUNS; run++) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } })
   const page = await context.newPage()
   await page.goto(`${server.url}#/import`)

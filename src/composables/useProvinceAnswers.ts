@@ -69,12 +69,11 @@ export function useProvinceAnswers(c: Choice) {
   // then what a county page opened from here shows: the province figures and every county's
   // rule statuses (the roll-up's too).
   const service = useDataService()
-  watch(shown, (a) => {
-    if (!a) return
+  function listAhead(a: ProvinceAnswers): Prefetch[] {
     const ahead = (indicator: Indicator, query: Query): Prefetch => ({ province: a.province, indicators: [indicator], query })
     const top = a.ranking[0]?.code
     const rankings = (indicator: Indicator): Prefetch => ({ province: a.province, indicators: [indicator], ...rankingsAhead(indicator, a.province, c.years.value) })
-    service.prefetch([
+    return [
       rankings(a.indicator),
       ...INDICATORS.filter((i) => i.id !== a.indicator.id).flatMap((i) => {
         const s = provinceStatements(i, a.year, a.province, a.prefecture)
@@ -84,8 +83,10 @@ export function useProvinceAnswers(c: Choice) {
       { province: a.province, indicators: INDICATORS, ...rulesAhead(RULES, a.province, a.ranking.map((r) => r.code)) },
       // The first county's own statements: then planned, the county page of any other one runs them at once.
       ...(top ? [countyQuery(top), countySeriesQuery(top)].map((query) => ({ province: a.province, indicators: INDICATORS, query })) : []),
-    ])
-  })
+    ]
+  }
+  // The list (some 600 statements) is made after the choice is painted, not before, and only for the choice still shown.
+  watch(shown, (a) => a && requestAnimationFrame(() => setTimeout(() => shown.value === a && service.prefetch(listAhead(a)))))
   return {
     shown,
     busy: computed(() => ranking.loading.value || series.loading.value || aggregates.loading.value),

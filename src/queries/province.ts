@@ -1,7 +1,7 @@
 import type { Indicator } from '../indicators/catalog.ts'
 import type { Query, StandsFor } from '../db/types.ts'
 import { aggregateQuery } from './aggregates.ts'
-import { rankingQuery, rankingsByYear, rankingYearsQuery, type RankingYearRow } from './ranking.ts'
+import { rankingQueries, rankingQuery, rankingsByYear, rankingYearsQuery, type RankingYearRow } from './ranking.ts'
 import { provinceSeriesQuery } from './series.ts'
 
 export interface ProvinceStatements {
@@ -28,6 +28,6 @@ export function provinceStatements(indicator: Indicator, year: number, province:
 export function rankingsAhead(indicator: Indicator, province: string, years: readonly number[]): StandsFor<RankingYearRow> {
   return {
     query: rankingYearsQuery(indicator, province, years),
-    answers: { queries: years.map((year) => rankingQuery(indicator, { province, year })), split: (rows) => rankingsByYear(rows, years) },
+    answers: { queries: rankingQueries(indicator, province, years), split: (rows) => rankingsByYear(rows, years) },
   }
 }

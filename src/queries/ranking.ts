@@ -64,6 +64,12 @@ export function rankingQuery(ind: Indicator, f: RankingFilter): Query {
   return { sql, params: [f.year, f.province, ...(f.prefecture ? [f.prefecture] : [])] }
 }
 
+/** rankingQuery for each of these years, the statement built once (a province's forty indicators × ten years are listed ahead on every choice). */
+export function rankingQueries(ind: Indicator, province: string, years: readonly number[]): Query[] {
+  const sql = rankingSql(ind, 'SELECT CAST(? AS INTEGER) AS year', false, false)
+  return years.map((year) => ({ sql, params: [year, province] }))
+}
+
 export type RankingYearRow = RankingRow & { year: number }
 
 /**
