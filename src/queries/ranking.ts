@@ -1,5 +1,5 @@
 import type { Indicator } from '../indicators/catalog.ts'
-import type { Query } from '../db/types.ts'
+import { groupByKey, type Query } from '../db/types.ts'
 import { countyValuesCte, statusSql, thresholdSql } from './indicatorSql.ts'
 
 export type ThresholdStatus = '达标' | '基本达标' | '未达标' | '无数据'
@@ -83,7 +83,6 @@ export function rankingYearsQuery(ind: Indicator, province: string, years: reado
 
 /** rankingYearsQuery's rows as each year's ranking, in the order of `years`. */
 export function rankingsByYear(rows: readonly RankingYearRow[], years: readonly number[]): RankingRow[][] {
-  const byYear = new Map<number, RankingRow[]>(years.map((y) => [y, []]))
-  for (const { year, ...row } of rows) byYear.get(year)?.push(row)
-  return years.map((y) => byYear.get(y)!)
+  const parts = rows.map(({ year, ...row }) => ({ year, row }))
+  return groupByKey(parts, years, (p) => p.year).map((group) => group.map((p) => p.row))
 }

@@ -1,6 +1,6 @@
 import { partsOf, type CompositeRule, type Rule, type ThresholdRule } from '../indicators/rules.ts'
 import type { Indicator } from '../indicators/catalog.ts'
-import type { Query, StandsFor } from '../db/types.ts'
+import { groupByKey, type Query, type StandsFor } from '../db/types.ts'
 import { countyValuesCte } from './indicatorSql.ts'
 import type { ThresholdStatus } from './ranking.ts'
 
@@ -92,11 +92,7 @@ export function rulesAhead(rules: readonly Rule[], province: string, codes: read
     query,
     answers: {
       queries: [query, ...codes.map((code) => ({ sql: county, params: [province, code] }))],
-      split: (rows) => {
-        const byCode = new Map<string, RuleStatusRow[]>(codes.map((c) => [c, []]))
-        for (const r of rows) byCode.get(r.code)?.push(r)
-        return [rows, ...codes.map((c) => byCode.get(c)!)]
-      },
+      split: (rows) => [rows, ...groupByKey(rows, codes, (r) => r.code)],
     },
   }
 }

@@ -85,8 +85,18 @@ describe('province overview', () => {
     const values = expected.map((r) => r.value!)
     const slope = (heights[0]! - heights.at(-1)!) / (values[0]! - values.at(-1)!)
     heights.forEach((h, i) => expect(h - heights[0]!).toBeCloseTo((values[i]! - values[0]!) * slope, 0))
-    const histogram = page.locator('.chart-panel').nth(1).locator('svg > g > rect')
-    expect((await histogram.count()) >= 5).toBe(true)
+    // Each of the distribution's bins tells its count; together they are every county with a value in the query.
+    const histogram = page.locator('.chart-panel').nth(1).locator('.bar-chart')
+    const bins = histogram.locator('svg > g > rect')
+    expect(await bins.count()).toBeGreaterThanOrEqual(5)
+    let counted = 0
+    for (const box of await bins.evaluateAll((rects) => rects.map((r) => r.getBoundingClientRect().toJSON() as DOMRect))) {
+      // Over the bin's slot, above the bar if it is short: the whole slot answers the pointer.
+      await page.mouse.move(Math.round(box.x + box.width / 2), Math.round(box.y + box.height) - 2)
+      await expect.poll(() => histogram.locator('.bar-tooltip').isVisible()).toBe(true)
+      counted += Number(/区县数：(\d+)个/.exec((await histogram.locator('.bar-tooltip').textContent())!)![1])
+    }
+    expect(counted).toBe(expected.length)
 
     // A bar is under 2 px wide, the pointer moves by whole pixels: it names whichever county it is on.
     const third = (await bars.locator('svg > g > rect').nth(2).boundingBox())!
