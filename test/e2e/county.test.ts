@@ -58,7 +58,7 @@ describe('county page', () => {
     // Until a county's rules have answered, its list says it is judging: never another county's verdict, nor “no problems”.
     await page.evaluate(() => {
       const seen: string[] = ((window as unknown as { problemTexts: string[] }).problemTexts = [])
-      const record = () => seen.push(document.querySelector('[data-testid="problems"]')?.textContent ?? '')
+      const record = () => seen.push(`${document.querySelector('[data-testid="problems"]')?.textContent ?? ''}|${document.querySelector('[data-testid="two-no-decrease"] h3')?.textContent ?? ''}`)
       new MutationObserver(record).observe(document.getElementById('app')!, { childList: true, subtree: true, characterData: true })
     })
     // 鹤城区 has at least one problem in 2024, so the comparison is not of two empty lists.
@@ -68,6 +68,11 @@ describe('county page', () => {
     const seen = (await page.evaluate(() => (window as unknown as { problemTexts: string[] }).problemTexts)).filter((t) => t.includes('鹤城区'))
     expect(seen.some((t) => t.includes('正在逐项判断'))).toBe(true)
     expect(seen.filter((t) => !t.includes('正在逐项判断') && !sentences.every((line) => t.includes(line.slice(0, 20))))).toEqual([])
+    // The 两个只增不减 heading likewise: judging, or its final verdict, nothing in between.
+    await page.locator('[data-testid="two-no-decrease"][aria-busy="false"]').waitFor()
+    const verdict = (await page.locator('[data-testid="two-no-decrease"] h3').textContent())!
+    const headings = seen.map((t) => t.split('|')[1]!).filter((h) => h)
+    expect(headings.filter((h) => !h.includes('正在逐项判断') && h !== verdict)).toEqual([])
     await page.screenshot({ path: screenshotPath('county-top'), fullPage: false })
   })
 
