@@ -10,9 +10,9 @@ import { DEFAULT_INDICATOR_ID, INDICATORS } from '../../src/indicators/catalog.t
 import { screenshotPath } from '../support/browser.ts'
 import { rankingCount } from '../support/ranking.ts'
 import { openSite } from '../support/site.ts'
-import { serveStatic } from '../support/staticServer.ts'
+import { serveStatic, SITE_DIR } from '../support/staticServer.ts'
 
-const manifest = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8')) as Manifest
+const manifest = JSON.parse(readFileSync(`${SITE_DIR}/data/manifest.json`, 'utf8')) as Manifest
 const site = openSite({ base: '/dashboards/edu/', types: { '.wasm': 'application/octet-stream', '.parquet': 'application/octet-stream' } })
 const zhejiang = manifest.provinces.find((p) => p.code === '330000')!
 let page: Page
@@ -123,9 +123,9 @@ describe('hosting on a plain static server', () => {
 
 describe('a server without the precompressed engine', () => {
   it('downloads the plain .wasm, sent as application/octet-stream, and opens a province', async () => {
-    const gz = readdirSync('dist/assets').filter((f) => f.endsWith('.wasm.gz'))
+    const gz = readdirSync(`${SITE_DIR}/assets`).filter((f) => f.endsWith('.wasm.gz'))
     expect(gz).toHaveLength(2)
-    const server = await serveStatic('dist', { types: { '.wasm': 'application/octet-stream' }, files: Object.fromEntries(gz.map((f) => [`assets/${f}`, null])) })
+    const server = await serveStatic(SITE_DIR, { types: { '.wasm': 'application/octet-stream' }, files: Object.fromEntries(gz.map((f) => [`assets/${f}`, null])) })
     const context = await site.browser.newContext({ viewport: { width: 1366, height: 768 } })
     const other = await context.newPage()
     const wasm: string[] = []

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser } from './browser.ts'
-import { serveStatic, type ServeOptions, type StaticServer } from './staticServer.ts'
+import { serveStatic, SITE_DIR, type ServeOptions, type StaticServer } from './staticServer.ts'
 
 export interface Site {
   server: StaticServer
@@ -14,7 +14,7 @@ export interface Site {
 export function openSite(options: ServeOptions = {}): Site {
   const site = {} as Site
   beforeAll(async () => {
-    site.server = await serveStatic('dist', options)
+    site.server = await serveStatic(SITE_DIR, options)
     site.browser = await launchBrowser()
     site.page = await site.browser.newPage({ viewport: { width: 1366, height: 768 } })
   })

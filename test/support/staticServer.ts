@@ -16,6 +16,9 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 }
 
+/** The built site the tests serve: `dist`, or SITE_DIR for a build made elsewhere (`vite build --outDir`). */
+export const SITE_DIR = process.env.SITE_DIR ?? 'dist'
+
 export interface StaticServer {
   url: string
   close(): Promise<void>
