@@ -1,6 +1,6 @@
 // `npm run data`: writes the bundled simulated panel (模拟数据) to public/data/.
 // Deterministic: the same code and inputs give byte-identical files.
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { checkNational, type CheckRow } from './lib/calibrate.ts'
@@ -37,8 +37,22 @@ function formatCheck(rows: readonly CheckRow[]): string {
   return lines.join('\n')
 }
 
+/** The files computed from the panel by the app's SQL: province figures, first values, snapshots. */
+async function writeDerived(provinces: readonly string[]): Promise<void> {
+  await writeProvinceSummaries(outDir)
+  await writeFirstValues(outDir, provinces, [FIRST_INDICATOR])
+  await writeSnapshots(outDir, provinces, YEARS.at(-1)!)
+}
+
 async function main(): Promise<void> {
   const started = Date.now()
+  // `--derived`: only what the SQL computes from the panel already in outDir, after a change of the app's SQL.
+  if (process.argv.includes('--derived')) {
+    const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as { provinces: { code: string }[] }
+    await writeDerived(manifest.provinces.map((p) => p.code))
+    console.log(`wrote the derived files of ${manifest.provinces.length} provinces in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    return
+  }
   const divisions = panelDivisions()
   const census = readCensus(join(here, 'census2020_county.csv'))
   const joined = joinCensus(divisions, census)
@@ -81,9 +95,7 @@ async function main(): Promise<void> {
     summaryFile: SUMMARY_FILE,
     rows: provinces.reduce((s, p) => s + p.rows, 0),
   })
-  await writeProvinceSummaries(outDir)
-  await writeFirstValues(outDir, provinces.map((p) => p.code), [FIRST_INDICATOR])
-  await writeSnapshots(outDir, provinces.map((p) => p.code), YEARS.at(-1)!)
+  await writeDerived(provinces.map((p) => p.code))
   const largest = provinces.reduce((a, b) => (b.bytes > a.bytes ? b : a))
   const totalBytes = provinces.reduce((s, p) => s + p.bytes, 0)
   console.log(`wrote ${provinces.length} province files (${(totalBytes / 1024).toFixed(0)} KB, largest ${largest.code} ${(largest.bytes / 1024).toFixed(0)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
