@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.tmp/', 'public/', 'coverage/'] },
+  { ignores: ['dist/', 'dist-*/', 'node_modules/', '.tmp/', 'public/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],

@@ -4,6 +4,7 @@ import type { ComposeOption } from 'echarts/core'
 import type { MapSeriesOption } from 'echarts/charts'
 import type { GeoComponentOption } from 'echarts/components'
 import type { Indicator } from '../indicators/catalog.ts'
+import { doubtReasons } from '../indicators/doubts.ts'
 import { formatChange, formatRankChange, formatValue } from '../indicators/format.ts'
 import type { RankingRow } from '../queries/ranking.ts'
 import { classOf, type MapClass } from './mapClasses.ts'
@@ -33,6 +34,8 @@ export interface MapTooltip {
   prefecture: string
   /** Label and value pairs, in reading order. */
   lines: { label: string; value: string }[]
+  /** Why the value is doubtful (数据存疑), one reason each. */
+  doubts: string[]
   /** The county's values over `years`, for a sparkline, with the span they cover. */
   spark: { values: readonly (number | null)[]; span: string } | null
 }
@@ -46,11 +49,12 @@ export function mapTooltip(row: RankingRow, input: Pick<ChoroplethInput, 'indica
     name: row.name,
     prefecture: row.prefecture,
     lines: [
-      { label: `${ind.label}（${input.year}年）`, value: formatValue(row.value, ind) },
+      { label: `${ind.label}（${input.year}年）`, value: `${row.doubt ? '⚠ ' : ''}${formatValue(row.value, ind, input.year)}` },
       { label: '全省排名', value: `${row.rank === null ? '—' : `第${row.rank}名`}（${formatRankChange(row.rank, row.prev_rank)}）` },
-      { label: '较上年', value: formatChange(row.change, row.change_pct, ind) },
+      { label: '较上年', value: formatChange(row.value, row.prev_value, ind) },
       { label: '达标情况', value: row.status ?? '无标准' },
     ],
+    doubts: doubtReasons(row.doubt),
     spark: values ? { values, span: `${years[0] ?? ''}–${years.at(-1) ?? ''}年` } : null,
   }
 }

@@ -27,7 +27,7 @@ export function provinceTooltipHtml(row: ProvinceFigureRow, ind: Indicator, year
   return [
     `<div style="font-weight:600">${escapeHtml(row.name)}</div>`,
     `<div>${escapeHtml(ind.label)}（${year}年）：<b>${escapeHtml(formatValue(row.figure, ind))}</b></div>`,
-    `<div>较上年：${escapeHtml(formatChange(row.figure !== null && row.prev_figure !== null ? row.figure - row.prev_figure : null, row.figure !== null && row.prev_figure ? (row.figure / row.prev_figure - 1) * 100 : null, ind))}</div>`,
+    `<div>较上年：${escapeHtml(formatChange(row.figure, row.prev_figure, ind))}</div>`,
     judged > 0 ? `<div>达标区县：${row.pass} / ${judged}个</div>` : '',
     '<div style="color:#888;font-size:11px">点击查看本省各区县</div>',
   ].join('')

@@ -1,5 +1,5 @@
 // All counties as sorted bars, coloured by status, with the policy line and the province
-// figure as reference lines.
+// figure as reference lines (named in the key above the plot).
 import type { Indicator } from '../indicators/catalog.ts'
 import { formatThreshold, formatValue } from '../indicators/format.ts'
 import type { RankingRow } from '../queries/ranking.ts'
@@ -20,8 +20,8 @@ export function rankingBars(input: RankingBarInput): BarChartModel {
   const ind = input.indicator
   const rows = input.rows.filter((r): r is RankingRow & { value: number } => r.value !== null)
   const lines: RefLine[] = []
-  if (input.threshold !== null) lines.push({ at: { value: input.threshold }, label: `标准 ${formatThreshold(ind, input.threshold)}`, color: '#b3261e', dashed: true, labelAt: 'end' })
-  if (input.provinceFigure !== null) lines.push({ at: { value: input.provinceFigure }, label: `全省 ${formatValue(input.provinceFigure, ind)}`, color: '#333333', dashed: false, labelAt: 'start' })
+  if (input.threshold !== null) lines.push({ at: { value: input.threshold }, label: `标准 ${formatThreshold(ind, input.threshold)}`, color: '#b3261e', dashed: true })
+  if (input.provinceFigure !== null) lines.push({ at: { value: input.provinceFigure }, label: `全省 ${formatValue(input.provinceFigure, ind)}`, color: '#333333', dashed: false })
   const whole = { ...ind, digits: 0 }
   return {
     bars: rows.map((r) => ({

@@ -7,6 +7,8 @@ import type { GridComponentOption, LegendComponentOption, TooltipComponentOption
 import type { Indicator } from '../indicators/catalog.ts'
 import { thresholdFor } from '../indicators/catalog.ts'
 import { formatValue } from '../indicators/format.ts'
+import { PROVINCE_FIGURE_LABEL } from '../indicators/formula.ts'
+import { textWidth } from './barChart.ts'
 import { escapeHtml } from './escape.ts'
 import { TOOLTIP_IN_BODY } from './tooltip.ts'
 
@@ -32,6 +34,26 @@ export function missingYears(years: readonly number[], values: readonly (number 
   return years.filter((_, i) => values[i] === null || values[i] === undefined)
 }
 
+/** The legend of compared counties: no wider than the narrowest the chart is drawn (an export's 560 px), in rows of LEGEND_ROW. */
+const LEGEND_WIDTH = 520
+const LEGEND_FONT = 12
+const LEGEND_GAP = 10
+const LEGEND_ROW = 22
+/** ECharts' legend symbol and the gap after it. */
+const LEGEND_ICON = 25 + 5
+
+/** The rows a legend of `names` takes in `width` px, each item its symbol and its name. */
+export function legendRows(names: readonly string[], width: number): number {
+  let rows = 1
+  let used = 0
+  for (const name of names) {
+    const w = LEGEND_ICON + textWidth(name, LEGEND_FONT)
+    if (used > 0 && used + LEGEND_GAP + w > width) [rows, used] = [rows + 1, w]
+    else used += (used > 0 ? LEGEND_GAP : 0) + w
+  }
+  return rows
+}
+
 export function trendOption(input: TrendInput): TrendOption {
   const ind = input.indicator
   const x = input.years.map(String)
@@ -43,7 +65,7 @@ export function trendOption(input: TrendInput): TrendOption {
     { name: '四分位下界', type: 'line', data: [...input.q1], stack: 'iqr', lineStyle: { opacity: 0 }, symbol: 'none', silent: true, tooltip: { show: false } },
     { name: '全省四分位区间', type: 'line', data: band, stack: 'iqr', lineStyle: { opacity: 0 }, areaStyle: { color: '#dfe6ee' }, symbol: 'none', silent: true },
     { name: '全省中位数', type: 'line', data: [...input.median], lineStyle: { color: '#8a99a8', type: 'dashed', width: 1 }, symbol: 'none', itemStyle: { color: '#8a99a8' } },
-    { name: '全省', type: 'line', data: [...input.figure], lineStyle: { color: '#555', width: 1 }, symbol: 'none', itemStyle: { color: '#555' } },
+    { name: PROVINCE_FIGURE_LABEL, type: 'line', data: [...input.figure], lineStyle: { color: '#555', width: 1 }, symbol: 'none', itemStyle: { color: '#555' } },
     { name: '标准', type: 'line', data: line, step: 'middle', lineStyle: { color: '#b3261e', type: 'dashed', width: 1.2 }, symbol: 'none', itemStyle: { color: '#b3261e' } },
     { name: input.countyName, type: 'line', data: [...input.county], connectNulls: false, lineStyle: { color: COUNTY_COLOR, width: 2.2 }, itemStyle: { color: COUNTY_COLOR }, symbolSize: 5 },
     ...others.map((o, i): LineSeriesOption => ({
@@ -56,11 +78,14 @@ export function trendOption(input: TrendInput): TrendOption {
       symbolSize: 4,
     })),
   ]
+  const names = [input.countyName, ...others.map((o) => o.name)]
+  const rows = others.length ? legendRows(names, LEGEND_WIDTH) : 0
   return {
     animation: false,
-    // Compared counties are told apart by a legend of names, not by colour alone.
-    legend: others.length ? { top: 0, data: [input.countyName, ...others.map((o) => o.name)] } : { show: false },
-    grid: { left: 52, right: 10, top: others.length ? 30 : 12, bottom: 22 },
+    // Compared counties are told apart by a legend of names, not by colour alone; the plot
+    // starts below its last row.
+    legend: others.length ? { top: 0, left: 'center', width: LEGEND_WIDTH, itemGap: LEGEND_GAP, textStyle: { fontSize: LEGEND_FONT }, data: names } : { show: false },
+    grid: { left: 52, right: 12, top: others.length ? 10 + rows * LEGEND_ROW : 12, bottom: 22 },
     tooltip: {
       ...TOOLTIP_IN_BODY,
       trigger: 'axis',

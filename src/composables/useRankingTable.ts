@@ -1,4 +1,3 @@
-import { computed, type Ref } from 'vue'
 import type { RankingRow } from '../queries/ranking.ts'
 import type { RankScope, SortKey } from '../stores/selection.ts'
 
@@ -12,6 +11,8 @@ export interface TableFilters {
   prefecture: string
   countyType: string
   search: string
+  /** Only rows whose value is doubtful (数据存疑). */
+  doubtful?: boolean
   sort: SortKey
   descending: boolean
   rankScope: RankScope
@@ -52,15 +53,11 @@ export function matchesSearch(row: Pick<RankingRow, 'name' | 'initials'>, search
 
 export function tableRows(rows: readonly RankingRow[], f: TableFilters): TableRow[] {
   return rows
-    .filter((r) => (!f.prefecture || r.prefecture_code === f.prefecture) && (!f.countyType || r.county_type === f.countyType) && matchesSearch(r, f.search))
+    .filter((r) => (!f.prefecture || r.prefecture_code === f.prefecture) && (!f.countyType || r.county_type === f.countyType) && (!f.doubtful || r.doubt) && matchesSearch(r, f.search))
     .map((r) => ({
       ...r,
       shownRank: f.rankScope === 'prefecture' ? r.rank_prefecture : r.rank,
       shownPrevRank: f.rankScope === 'prefecture' ? r.prev_rank_prefecture : r.prev_rank,
     }))
     .sort(compareRows(f.sort, f.descending))
-}
-
-export function useRankingTable(rows: Ref<readonly RankingRow[]>, filters: Ref<TableFilters>) {
-  return computed(() => tableRows(rows.value, filters.value))
 }

@@ -103,7 +103,7 @@ export class PanelLoader {
   /**
    * Loads a province and ranks the given indicators (every one by default) into
    * county_values. A view asks for the indicators it shows, so the first view waits for
-   * one indicator's ranking, not forty; `fillNext` ranks the rest while the page is idle.
+   * one indicator's ranking, not all of them; `fillNext` ranks the rest while the page is idle.
    */
   async ensureProvince(code: string, indicators: readonly Indicator[] = INDICATORS): Promise<void> {
     const load = this.load(code)

@@ -39,6 +39,7 @@ export const PROVINCE_SUMMARY_COLUMNS: readonly Column[] = [
   { name: 'province_code', kind: 'text' },
   { name: 'year', kind: 'integer' },
   { name: 'figure', kind: 'double' },
+  { name: 'left_out', kind: 'integer' },
   { name: 'counties', kind: 'integer' },
   { name: 'with_data', kind: 'integer' },
   { name: 'pass', kind: 'integer' },
@@ -86,6 +87,8 @@ export const COUNTY_VALUES_COLUMNS: readonly Column[] = [
   { name: 'gap', kind: 'double' },
   { name: 'rank_province', kind: 'integer' },
   { name: 'rank_prefecture', kind: 'integer' },
+  /** Why the value is doubtful (queries/plausibility.ts), or null. */
+  { name: 'doubt', kind: 'text' },
 ]
 
 /**

@@ -24,7 +24,7 @@ export class DataService {
   private source?: Promise<Source>
   /** First-view answers of the bundled dataset, painted while the engine starts. */
   readonly snapshots: Snapshots
-  /** Answers already given (a province's 40 indicators × 10 years of rankings, their series and figures, and each county's rule statuses); cleared when the data is replaced. */
+  /** Answers already given (a province's indicators × years of rankings, their series and figures, and each county's rule statuses); cleared when the data is replaced. */
   readonly cache = new QueryCache(800)
   /** Statements sent to the engine, or waiting for their province, and not yet answered. */
   private pending = 0

@@ -2,6 +2,7 @@
 // year, and the 模拟数据 label when the data are simulated) and a footer band (source and
 // date), so that a picture pasted into a report still says what it shows and where from.
 import type { EChartsCoreOption } from 'echarts/core'
+import { sourceName } from './source.ts'
 
 export interface ChartMeta {
   title: string
@@ -118,8 +119,7 @@ function subtitle(meta: ChartMeta): string {
 }
 
 export function sourceLine(meta: Pick<ChartMeta, 'source' | 'simulated' | 'date'>): string {
-  const source = meta.simulated ? '模拟数据（按全国统计公报校准，并非任何区县的真实统计）' : meta.source
-  return `数据来源：${source}\u3000导出日期：${meta.date}`
+  return `数据来源：${sourceName(meta)}\u3000导出日期：${meta.date}`
 }
 
 /** The map key, a line of rich text per line: a coloured square before each class. */

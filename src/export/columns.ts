@@ -1,7 +1,7 @@
 // The columns each table exports: Chinese headers with their units, values as numbers.
 import type { TableRow } from '../composables/useRankingTable.ts'
 import { getIndicator, type Indicator } from '../indicators/catalog.ts'
-import { formatLine, lineDocs } from '../indicators/format.ts'
+import { difference, formatLine, formatLineYears, growthPct, lineDocs, verdictDigits } from '../indicators/format.ts'
 import type { Rule } from '../indicators/rules.ts'
 import type { RollupItem } from '../indicators/rollup.ts'
 import type { ProvinceFigureRow } from '../queries/national.ts'
@@ -11,39 +11,45 @@ export function withUnit(label: string, unit: string): string {
   return unit ? `${label}（${unit}）` : label
 }
 
-/** Change on last year as the screen reads it: 个百分点 for rates, the unit and % otherwise. */
-function changeColumns<T>(ind: Indicator, change: (r: T) => number | null, pct: (r: T) => number | null): ExportColumn<T>[] {
+/**
+ * Change on last year as the screen reads it (formatChange): 个百分点 for rates, the unit
+ * and % otherwise, the % left empty where the base is 0 or less or the sign flips.
+ */
+function changeColumns<T>(ind: Indicator, value: (r: T) => number | null, previous: (r: T) => number | null): ExportColumn<T>[] {
+  const both = (r: T, f: (v: number, p: number) => number | null) => {
+    const v = value(r)
+    const p = previous(r)
+    return v === null || p === null ? null : f(v, p)
+  }
+  const change = (r: T) => both(r, difference)
   if (ind.unit === '%') return [{ header: '较上年（个百分点）', value: change, digits: 2 }]
   const amount: ExportColumn<T> = { header: withUnit('较上年', ind.unit), value: change, digits: ind.digits }
-  return ind.unit === '' ? [amount] : [amount, { header: '较上年增长（%）', value: pct, digits: 2 }]
+  return ind.unit === '' ? [amount] : [amount, { header: '较上年增长（%）', value: (r) => both(r, growthPct), digits: 2 }]
 }
 
-export function rankingColumns(ind: Indicator, rankLabel: string): ExportColumn<TableRow>[] {
+/** `year`: the values' year, so a value at the line has the digits its verdict needs. */
+export function rankingColumns(ind: Indicator, rankLabel: string, year: number): ExportColumn<TableRow>[] {
   return [
     { header: rankLabel, value: (r) => r.shownRank },
     { header: '区县代码', value: (r) => r.code },
     { header: '区县', value: (r) => r.name },
     { header: '地市', value: (r) => r.prefecture },
     { header: '类型', value: (r) => r.county_type },
-    { header: withUnit(ind.label, ind.unit), value: (r) => r.value, digits: ind.digits },
-    ...changeColumns<TableRow>(ind, (r) => r.change, (r) => r.change_pct),
+    { header: withUnit(ind.label, ind.unit), value: (r) => r.value, digits: (r) => (r.value === null ? ind.digits : verdictDigits(r.value, ind, year)), indicator: ind },
+    ...changeColumns<TableRow>(ind, (r) => r.value, (r) => r.prev_value),
     { header: '名次变化（正数为上升）', value: (r) => (r.shownRank !== null && r.shownPrevRank !== null ? r.shownPrevRank - r.shownRank : null) },
     { header: withUnit('标准', ind.unit), value: (r) => r.threshold },
     { header: '达标情况', value: (r) => r.status },
   ]
 }
 
-export function provinceColumns(ind: Indicator): ExportColumn<ProvinceFigureRow>[] {
+export function provinceColumns(ind: Indicator, year: number): ExportColumn<ProvinceFigureRow>[] {
   return [
     { header: '排名', value: (r) => r.rank },
     { header: '省份代码', value: (r) => r.code },
     { header: '省份', value: (r) => r.name },
-    { header: withUnit(ind.label, ind.unit), value: (r) => r.figure, digits: ind.digits },
-    ...changeColumns<ProvinceFigureRow>(
-      ind,
-      (r) => (r.figure !== null && r.prev_figure !== null ? r.figure - r.prev_figure : null),
-      (r) => (r.figure !== null && r.prev_figure ? (r.figure / r.prev_figure - 1) * 100 : null),
-    ),
+    { header: withUnit(ind.label, ind.unit), value: (r) => r.figure, digits: (r) => (r.figure === null ? ind.digits : verdictDigits(r.figure, ind, year)), indicator: ind },
+    ...changeColumns<ProvinceFigureRow>(ind, (r) => r.figure, (r) => r.prev_figure),
     { header: '达标区县（个）', value: (r) => r.pass },
     { header: '参评区县（个）', value: (r) => r.pass + r.basic + r.fail },
   ]
@@ -79,7 +85,7 @@ export interface SeriesLine {
 
 /** A county per row, a year per column. */
 export function seriesColumns(ind: Indicator, years: readonly number[]): ExportColumn<SeriesLine>[] {
-  return [{ header: '区县', value: (l) => l.name }, ...years.map((y, i): ExportColumn<SeriesLine> => ({ header: withUnit(`${y}年`, ind.unit), value: (l) => l.values[i] ?? null, digits: ind.digits }))]
+  return [{ header: '区县', value: (l) => l.name }, ...years.map((y, i): ExportColumn<SeriesLine> => ({ header: withUnit(`${y}年`, ind.unit), value: (l) => l.values[i] ?? null, digits: ind.digits, indicator: ind }))]
 }
 
 /** A year of 两个只增不减: each leg's growth and the rule's result. */
@@ -109,7 +115,7 @@ export function ruleLines(rules: readonly Rule[]): RuleLine[] {
   return rules.flatMap((rule): RuleLine[] => {
     if (rule.kind === 'all') return [{ rule, standard: `各项同时达标：${rule.parts.map((p) => getIndicator(p).label).join('、')}`, years: '', doc: rule.doc }]
     const ind = getIndicator(rule.indicator)
-    return ind.thresholds.map((t) => ({ rule, standard: formatLine(ind, t), years: `${t.from}年${t.to ? `—${t.to}年` : '起'}`, doc: lineDocs(t) }))
+    return ind.thresholds.map((t) => ({ rule, standard: formatLine(ind, t), years: formatLineYears(t), doc: lineDocs(t) }))
   })
 }
 

@@ -1,7 +1,7 @@
 // A problem list as a report section (title, date, data source, numbered items), the one
 // model behind the copied text, the .txt file and the Word document, so all three agree.
 import type { Problem } from '../indicators/problems.ts'
-import { countyDetail, movesText, type RollupItem } from '../indicators/rollup.ts'
+import { countyDetail, type RollupItem } from '../indicators/rollup.ts'
 
 export interface ReportItem {
   text: string
@@ -71,7 +71,7 @@ export function rollupContent(title: string, items: readonly RollupItem[]): Repo
   return {
     title,
     items: items.map((item) => ({
-      text: `${item.sentence}。${movesText(item)}`,
+      text: `${item.sentence}。`,
       ...(item.counties.length ? { detail: `未达标区县：${item.counties.map((c) => `${c.name}（${countyDetail(c)}）`).join('；')}。` } : {}),
     })),
     empty: '本年度没有可判断的规则。',

@@ -1,6 +1,9 @@
 // Tables as files: CSV that Excel opens in Chinese, and .xlsx with numbers as numbers.
 import writeExcelFile, { type SheetData } from 'write-excel-file/universal'
+import type { Indicator } from '../indicators/catalog.ts'
+import { roundTo } from '../indicators/format.ts'
 import { csvDocument, csvLine } from './csv.ts'
+import { NOTE_SHEET, tableNotes, type TableAbout } from './tableNotes.ts'
 
 export type CellValue = string | number | null
 
@@ -8,24 +11,34 @@ export interface ExportColumn<T> {
   /** Chinese header with its unit, e.g. 公办园在园幼儿占比（%）. */
   header: string
   value: (row: T) => CellValue
-  /** Decimal places numbers are rounded to (what the screen shows); written as they are when absent. */
-  digits?: number
+  /** Decimal places numbers are rounded to (what the screen shows, per row where a verdict needs more); written as they are when absent. */
+  digits?: number | ((row: T) => number)
+  /** The indicator whose values the column holds, defined in the file's note. */
+  indicator?: Indicator
 }
 
-function rounded(value: number, digits: number | undefined): number {
-  if (digits === undefined) return value
-  const f = 10 ** digits
-  return Math.round(value * f) / f
-}
+const digitsOf = <T>(c: ExportColumn<T>, row: T): number | undefined => (typeof c.digits === 'function' ? c.digits(row) : c.digits)
 
 function cell<T>(c: ExportColumn<T>, row: T): CellValue {
   const v = c.value(row)
-  if (typeof v === 'number') return Number.isFinite(v) ? rounded(v, c.digits) : null
-  return v
+  if (typeof v !== 'number') return v
+  const digits = digitsOf(c, row)
+  return !Number.isFinite(v) ? null : digits === undefined ? v : roundTo(v, digits)
 }
 
-export function csvText<T>(columns: readonly ExportColumn<T>[], rows: readonly T[]): string {
-  return csvDocument([csvLine(columns.map((c) => c.header)), ...rows.map((r) => csvLine(columns.map((c) => cell(c, r))))])
+/** The note's lines for a table of these columns: each indicator once, in column order. */
+function notesFor<T>(columns: readonly ExportColumn<T>[], about: TableAbout): [string, string][] {
+  return tableNotes(about, [...new Set(columns.flatMap((c) => (c.indicator ? [c.indicator] : [])))])
+}
+
+/**
+ * With `about`, the note comes first as `# key,value` lines and a blank line: Excel shows it
+ * above the table, and a program skips it as comments (pandas `comment='#'`) or reads from
+ * the line after the first blank one.
+ */
+export function csvText<T>(columns: readonly ExportColumn<T>[], rows: readonly T[], about?: TableAbout): string {
+  const note = about ? [...notesFor(columns, about).map(([key, value]) => csvLine([`# ${key}`, value])), ''] : []
+  return csvDocument([...note, csvLine(columns.map((c) => c.header)), ...rows.map((r) => csvLine(columns.map((c) => cell(c, r))))])
 }
 
 export function sheetData<T>(columns: readonly ExportColumn<T>[], rows: readonly T[]): SheetData {
@@ -34,7 +47,8 @@ export function sheetData<T>(columns: readonly ExportColumn<T>[], rows: readonly
     columns.map((c) => {
       const v = cell(c, r)
       if (typeof v !== 'number') return v
-      return c.digits === undefined ? { value: v, type: Number } : { value: v, type: Number, format: c.digits ? `0.${'0'.repeat(c.digits)}` : '0' }
+      const digits = digitsOf(c, r)
+      return digits === undefined ? { value: v, type: Number } : { value: v, type: Number, format: digits ? `0.${'0'.repeat(digits)}` : '0' }
     }),
   )
   return [header, ...body]
@@ -45,11 +59,21 @@ export function sheetName(name: string): string {
   return name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31)
 }
 
-export function xlsxBlob<T>(columns: readonly ExportColumn<T>[], rows: readonly T[], sheet: string): Promise<Blob> {
+/**
+ * The data sheet first, so that a program reading the first sheet gets the table; with
+ * `about`, the note on a second sheet, and simulated data say so on the data sheet's tab.
+ */
+export function xlsxBlob<T>(columns: readonly ExportColumn<T>[], rows: readonly T[], sheet: string, about?: TableAbout): Promise<Blob> {
   const widths = columns.map((c) => ({ width: Math.max(8, Math.min(40, c.header.length * 2 + 2)) }))
-  return writeExcelFile(sheetData(columns, rows), { sheet: sheetName(sheet), columns: widths, stickyRowsCount: 1 }).toBlob()
+  const data = { data: sheetData(columns, rows), sheet: sheetName(about?.simulated ? `模拟数据 ${sheet}` : sheet), columns: widths, stickyRowsCount: 1 }
+  if (!about) return writeExcelFile([data]).toBlob()
+  const note: SheetData = notesFor(columns, about).map(([key, value]) => [
+    { value: key, fontWeight: 'bold' as const },
+    { value, wrap: true },
+  ])
+  return writeExcelFile([data, { data: note, sheet: NOTE_SHEET, columns: [{ width: 12 }, { width: 100 }] }]).toBlob()
 }
 
-export function csvBlob<T>(columns: readonly ExportColumn<T>[], rows: readonly T[]): Blob {
-  return new Blob([csvText(columns, rows)], { type: 'text/csv;charset=utf-8' })
+export function csvBlob<T>(columns: readonly ExportColumn<T>[], rows: readonly T[], about?: TableAbout): Blob {
+  return new Blob([csvText(columns, rows, about)], { type: 'text/csv;charset=utf-8' })
 }

@@ -83,7 +83,7 @@ const growthOf = (base: Indicator, doc: string): Indicator => ({
   growth: true,
   digits: 2,
   thresholds: [{ op: '>=', value: 0, from: 2015, doc }],
-  definition: `${base.label}比上年增长的百分比：（本年 ÷ 上年 − 1）× 100%。“两个只增不减”要求不低于0。`,
+  definition: `${base.label}比上年增长的百分比：（本年 ÷ 上年 − 1）× 100%。“两个只增不减”要求不低于0。省、市增长率只比较两年都有数据的区县（同口径），缺其中一年的区县不计入，并注明个数。`,
 })
 
 const EDU_BUDGET: Indicator = {

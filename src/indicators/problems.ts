@@ -1,6 +1,6 @@
 // 存在问题: one sentence per unmet rule, in the users' own style, with the figures filled in.
 import { getIndicator, thresholdFor, type Indicator } from './catalog.ts'
-import { formatNumber, formatThreshold, formatValue } from './format.ts'
+import { formatDecline, formatGap, formatNumber, formatThreshold, formatValue } from './format.ts'
 import { COMPOSITE_RULES, RULES } from './rules.ts'
 import type { RuleStatusRow } from '../queries/rules.ts'
 
@@ -24,11 +24,6 @@ function persistence(streak: number, status: Problem['status'] = '未达标'): s
   return streak > 1 ? `，已连续${streak}年${status}` : ''
 }
 
-function gapText(ind: Indicator, gap: number): string {
-  if (ind.unit === '%') return `${formatNumber(gap, 2)}个百分点`
-  return formatValue(gap, ind)
-}
-
 function thresholdSentence(ind: Indicator, row: RuleStatusRow): string {
   const value = formatValue(row.value, ind)
   if (ind.id === 'salary_gap') {
@@ -37,7 +32,7 @@ function thresholdSentence(ind: Indicator, row: RuleStatusRow): string {
   if (row.threshold === 0 && ind.good === 'down') {
     return `${row.year}年${ind.label}为${value}，未达到全面消除的要求${persistence(row.streak)}`
   }
-  const gap = row.gap === null ? '' : `，差距${gapText(ind, row.gap)}`
+  const gap = row.gap === null ? '' : `，差距${formatGap(row.gap, ind)}`
   const basic = thresholdFor(ind, row.year)?.basic
   if (row.status === '基本达标' && basic) {
     return `${row.year}年${ind.label}为${value}，达到${formatThreshold(ind, basic.value)}的基本达标标准，未达到${formatThreshold(ind, row.threshold)}的要求${gap}${persistence(row.streak, '基本达标')}`
@@ -50,7 +45,7 @@ function thresholdSentence(ind: Indicator, row: RuleStatusRow): string {
 function twoNoDecreaseSentence(row: RuleStatusRow, legs: readonly RuleStatusRow[]): string {
   const broken = legs
     .filter((l) => l.status === '未达标' && l.value !== null)
-    .map((l) => `${getIndicator(l.rule).label.replace(/增长率$/, '')}比上年下降${formatNumber(Math.abs(l.value!), 2)}%`)
+    .map((l) => `${getIndicator(l.rule).label.replace(/增长率$/, '')}比上年下降${formatDecline(l.value!)}`)
   return `${row.year}年${broken.join('，')}，未实现“两个只增不减”${persistence(row.streak)}`
 }
 

@@ -1,7 +1,7 @@
 // The province problem roll-up: for each rule, how many counties fall short this year,
 // how that changed since last year, and who they are, phrased as the users write it.
 import { getIndicator, thresholdFor, type Threshold } from './catalog.ts'
-import { formatNumber, formatThreshold, formatValue } from './format.ts'
+import { formatCountChange, formatDecline, formatGap, formatNumber, formatThreshold, formatValue } from './format.ts'
 import { partsOf, RULES, type Rule } from './rules.ts'
 import type { RuleStatusRow } from '../queries/rules.ts'
 
@@ -53,6 +53,28 @@ function requirement(rule: Rule, year: number): string {
   return `${ind.good === 'down' ? `${ind.label}高于${line}` : `${ind.label}未达到${line}`}${band}`
 }
 
+/** What every county of the scope meets, the rule named: 学前三年毛入园率均达到要求（≥90%）. */
+function metText(rule: Rule, year: number): string {
+  if (rule.kind === 'all') return rule.id === 'two_no_decrease' ? '均实现“两个只增不减”' : `${rule.title}均达到要求`
+  const ind = getIndicator(rule.indicator)
+  const t = thresholdFor(ind, year)
+  if (rule.id === 'salary_gap') return '义务教育教师平均工资均不低于当地公务员'
+  if (ind.growth) return `${ind.label.replace(/增长率$/, '')}均未比上年下降`
+  return t ? `${ind.label}均达到要求（${formatThreshold(ind, t.value)}）` : `${ind.label}均达到要求`
+}
+
+/**
+ * The failing count against last year, its subject named (未达标区县比上年减少2个), with who
+ * came and went when the net change does not tell it; '' when last year was not judged.
+ */
+function changeText(now: number, previous: number | null, newly: number, passing: number): string {
+  if (previous === null) return ''
+  if (now === 0 && previous === 0) return '上年也无未达标区县'
+  const moves = [newly ? `新增${newly}个` : '', passing ? `转为达标${passing}个` : ''].filter(Boolean)
+  const told = (newly === 0 && passing === previous - now) || (passing === 0 && newly === now - previous)
+  return `${formatCountChange('未达标区县', now - previous)}${moves.length && !told ? `（${moves.join('，')}）` : ''}`
+}
+
 /** '；另有5个区县基本达标（≤0.65），未达到≤0.5的要求', or '' without a band. */
 function basicNote(rule: Rule, year: number, count: number, lead: string): string {
   if (count === 0) return ''
@@ -65,7 +87,9 @@ function basicNote(rule: Rule, year: number, count: number, lead: string): strin
 function detailOf(rule: Rule, row: RuleStatusRow): string {
   if (rule.kind === 'all') return (row.failing ?? '').split(',').filter(Boolean).map((id) => getIndicator(id).label).join('、')
   const ind = getIndicator(rule.indicator)
-  const gap = row.gap === null ? '' : ind.unit === '%' ? `，差${formatNumber(row.gap, 2)}个百分点` : `，差${formatValue(row.gap, ind)}`
+  // A fall is told as the reports tell it; its gap to 0 would only repeat it.
+  if (ind.growth && row.value !== null) return `比上年下降${formatDecline(row.value)}`
+  const gap = row.gap === null ? '' : `，差${formatGap(row.gap, ind)}`
   return `${formatValue(row.value, ind)}${gap}`
 }
 
@@ -86,15 +110,17 @@ export function provinceRollup(rows: readonly RuleStatusRow[], year: number, nam
     const previousFailing = before.length ? failedBefore.size : null
     const newlyFailing = failing.filter((r) => before.length && !failedBefore.has(r.code)).length
     const newlyPassing = [...failedBefore].filter((c) => !failingNow.has(c) && now.some((r) => r.code === c && r.status === '达标')).length
-    const diff = previousFailing === null ? '' : failing.length === previousFailing ? '，与上年持平' : `，比上年${failing.length > previousFailing ? '增加' : '减少'}${Math.abs(failing.length - previousFailing)}个`
+    const change = changeText(failing.length, previousFailing, newlyFailing, newlyPassing)
+    const then = (lead: string) => (change ? `${lead}${change}` : '')
     const judged = now.filter((r) => r.status !== '无数据').length
     const failingShare = judged ? (failing.length / judged) * 100 : null
     const basic = bandOf(rule, year) ? now.filter((r) => r.status === '基本达标').length : 0
+    // Every sentence names its rule: it goes into a Word document line by line.
     const sentence = failing.length
-      ? `${scopeName}有${failing.length}个区县（占${formatNumber(failingShare ?? 0, 1)}%）${requirement(rule, year)}${diff}${basicNote(rule, year, basic, '；另有')}`
+      ? `${scopeName}有${failing.length}个区县（占${formatNumber(failingShare ?? 0, 1)}%）${requirement(rule, year)}${then('，')}${basicNote(rule, year, basic, '；另有')}`
       : basic
-        ? `${scopeName}各区县均达到基本达标标准${diff}${basicNote(rule, year, basic, '，其中')}`
-        : `${scopeName}各区县均达到要求${diff}`
+        ? `${scopeName}各区县${rule.title}均达到基本达标标准${basicNote(rule, year, basic, '，其中')}${then('；')}`
+        : `${scopeName}各区县${metText(rule, year)}${then('，')}`
     items.push({
       rule,
       judged,
@@ -112,11 +138,6 @@ export function provinceRollup(rows: readonly RuleStatusRow[], year: number, nam
     })
   }
   return items.sort((a, b) => b.failing - a.failing)
-}
-
-/** How the failing set moved since last year, or '' when last year was not judged. */
-export function movesText(item: RollupItem): string {
-  return item.previousFailing === null ? '' : `新增未达标${item.newlyFailing}个，转为达标${item.newlyPassing}个。`
 }
 
 /** '12个，参评123个' for the list's heading; the share is in the sentence above it. */

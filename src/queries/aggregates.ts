@@ -1,14 +1,16 @@
 import { INDICATORS, type Indicator } from '../indicators/catalog.ts'
 import type { Query } from '../db/types.ts'
-import { countyValuesCte, scopeFiguresCte } from './indicatorSql.ts'
+import { countyValuesCte, scopeFiguresCte, storedSql } from './indicatorSql.ts'
 
 export interface AggregateRow {
   indicator: string
   /** Province or prefecture code. */
   scope: string
   year: number
-  /** Ratio of sums (or sum for levels; growth of that for growth indicators). */
+  /** Ratio of sums (or sum for levels; for growth indicators, the growth of that over the counties with both years). */
   figure: number | null
+  /** Growth indicators: counties with data in only one of the two years, left out of `figure`. */
+  left_out: number
   q1: number | null
   median: number | null
   q3: number | null
@@ -36,14 +38,14 @@ export function aggregateQuery(indicators: Indicator | readonly Indicator[], f: 
     ${scopeFiguresCte(scopeCol)},
     spread AS (
       SELECT indicator, ${scopeCol} AS scope, year,
-        quantile_cont(value, 0.25) AS q1, median(value) AS median, quantile_cont(value, 0.75) AS q3,
+        ${storedSql('quantile_cont(value, 0.25)')} AS q1, ${storedSql('median(value)')} AS median, ${storedSql('quantile_cont(value, 0.75)')} AS q3,
         count(*) AS counties, count(value) AS with_data,
         count(*) FILTER (WHERE status = '达标') AS pass,
         count(*) FILTER (WHERE status = '基本达标') AS basic,
         count(*) FILTER (WHERE status = '未达标') AS fail
       FROM ranked GROUP BY indicator, ${scopeCol}, year
     )
-    SELECT s.indicator, s.scope, s.year, f.figure, s.q1, s.median, s.q3, s.counties, s.with_data, s.pass, s.basic, s.fail
+    SELECT s.indicator, s.scope, s.year, f.figure, COALESCE(f.left_out, 0) AS left_out, s.q1, s.median, s.q3, s.counties, s.with_data, s.pass, s.basic, s.fail
     FROM spread s LEFT JOIN figures f USING (indicator, scope, year)
     ORDER BY s.indicator, s.scope, s.year`
   return { sql, params: [f.province] }

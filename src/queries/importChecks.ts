@@ -3,8 +3,8 @@
 // and a figure that jumps implausibly from one year to the next.
 import type { Query } from '../db/types.ts'
 import { findIndicator } from '../indicators/catalog.ts'
-import { RAW_FIELDS } from '../indicators/fields.ts'
 import { countyValuesCte } from './indicatorSql.ts'
+import { jumpSql, STEADY_FIELDS } from './plausibility.ts'
 
 /** The table an import is staged in while it is checked. */
 export const STAGE_TABLE = 'import_stage'
@@ -51,15 +51,6 @@ export function rateMismatchQuery(rates: readonly { indicator: string; percent: 
   return { sql, params: [] }
 }
 
-// Small counts (大班额 classes, transfers, pupils with disabilities) and coefficients move
-// by large factors as a matter of course; jumps are only looked for in the rest.
-const STEADY_FIELDS = RAW_FIELDS.filter((f) => f.unit !== '' && !/_(56|66)$|^rotation_|^migrant_|^disabled_/.test(f.id)).map((f) => f.id)
-
-/** Jumps beyond this factor year on year are reported for checking. */
-export const JUMP_FACTOR = 3
-/** …when the larger of the two values is at least this, in the field's unit. */
-export const JUMP_FLOOR = 100
-
 export interface JumpRow {
   field: string
   file_index: number
@@ -78,8 +69,7 @@ export function jumpQuery(): Query {
       FROM long WINDOW w AS (PARTITION BY code, field ORDER BY year)
     )
     SELECT field, _file AS file_index, _row AS row, year, v AS value, previous FROM lagged
-    WHERE prev_year = year - 1 AND GREATEST(v, previous) >= ${JUMP_FLOOR}
-      AND (v > previous * ${JUMP_FACTOR} OR v * ${JUMP_FACTOR} < previous)
+    WHERE prev_year = year - 1 AND ${jumpSql('v', 'previous')}
     ORDER BY file_index, row, field`
   return { sql, params: [] }
 }

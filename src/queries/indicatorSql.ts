@@ -3,10 +3,17 @@
 // one-row `sel` CTE that each statement declares first.
 import type { Query } from '../db/types.ts'
 import type { Indicator, Threshold } from '../indicators/catalog.ts'
+import { STORED_DECIMALS } from '../indicators/precision.ts'
+import { doubtsCte } from './plausibility.ts'
 
 /** Growth step: value = (r / r_prev − 1) × 100 where r_prev is the previous year's r. */
 export function growthSql(current: string, previous: string): string {
   return `(${current} / NULLIF(${previous}, 0) - 1) * 100`
+}
+
+/** A change in % only means something from a positive base to a value of the same sign (a 工资差额 from −4 to 1,556 is no −39,000%). */
+export function changePctSql(current: string, previous: string): string {
+  return `CASE WHEN ${previous} > 0 AND ${current} >= 0 THEN (${current} / ${previous} - 1) * 100 END`
 }
 
 function num(n: number): string {
@@ -36,20 +43,24 @@ function basicSql(ind: Indicator, yearCol: string): string {
   return `CASE ${banded.map((t) => `WHEN ${yearCondition(t, yearCol)} THEN ${num(t.basic!.value)}`).join(' ')} END`
 }
 
+/** `expr` at the stored decimals (indicators/precision.ts); `+ 0.0` turns a rounded −0 into 0. */
+export function storedSql(expr: string): string {
+  return `(round(${expr}, ${STORED_DECIMALS}) + 0.0)`
+}
+
 /**
- * 达标 / 基本达标 / 未达标 / 无数据, or NULL where no line is in force. Values are compared
- * after rounding to 6 decimals so a value exactly on the line is not failed by float noise.
+ * 达标 / 基本达标 / 未达标 / 无数据, or NULL where no line is in force, of a value already
+ * rounded by storedSql: a value exactly on the line passes.
  */
 export function statusSql(ind: Indicator, valueCol = 'value', yearCol = 'year'): string {
   if (ind.thresholds.length === 0) return 'CAST(NULL AS VARCHAR)'
   const t = thresholdSql(ind, yearCol)
   const b = basicSql(ind, yearCol)
   const op = ind.good === 'up' ? '>=' : '<='
-  const v = `round(${valueCol}, 6)`
   return `CASE WHEN ${t} IS NULL THEN NULL
     WHEN ${valueCol} IS NULL THEN '无数据'
-    WHEN ${v} ${op} ${t} THEN '达标'
-    WHEN ${b} IS NOT NULL AND ${v} ${op} ${b} THEN '基本达标'
+    WHEN ${valueCol} ${op} ${t} THEN '达标'
+    WHEN ${b} IS NOT NULL AND ${valueCol} ${op} ${b} THEN '基本达标'
     ELSE '未达标' END`
 }
 
@@ -57,7 +68,7 @@ export function statusSql(ind: Indicator, valueCol = 'value', yearCol = 'year'):
 export function gapSql(ind: Indicator, valueCol = 'value', yearCol = 'year'): string {
   if (ind.thresholds.length === 0) return 'CAST(NULL AS DOUBLE)'
   const t = thresholdSql(ind, yearCol)
-  return ind.good === 'up' ? `GREATEST(${t} - ${valueCol}, 0)` : `GREATEST(${valueCol} - ${t}, 0)`
+  return storedSql(ind.good === 'up' ? `GREATEST(${t} - ${valueCol}, 0)` : `GREATEST(${valueCol} - ${t}, 0)`)
 }
 
 /** One expression per indicator, chosen by the row's `indicator` column. */
@@ -77,15 +88,15 @@ export type Scope = 'province' | 'county' | 'all'
 function computedValuesCte(inds: readonly Indicator[], scope: Scope, suffix: string, table: string): string {
   // Ranks need the whole province, so one county's rows are picked by the statement itself.
   const where = scope === 'all' ? 'TRUE' : 'c.province_code = (SELECT province FROM sel)'
+  const rows = (columns: string) => `SELECT ${columns} FROM ${table} p JOIN counties c ON c.code = p.code WHERE ${where}`
   const base = inds
     .map(
-      (i) => `SELECT ${literal(i.id)} AS indicator, p.code, p.year, c.province_code, c.prefecture_code,
-        CAST(${i.num} AS DOUBLE) AS num, ${i.den ? `CAST(${i.den} AS DOUBLE)` : 'CAST(NULL AS DOUBLE)'} AS den
-      FROM ${table} p JOIN counties c ON c.code = p.code WHERE ${where}`,
+      (i) => rows(`${literal(i.id)} AS indicator, p.code, p.year, c.province_code, c.prefecture_code,
+        CAST(${i.num} AS DOUBLE) AS num, ${i.den ? `CAST(${i.den} AS DOUBLE)` : 'CAST(NULL AS DOUBLE)'} AS den`),
     )
     .join('\n      UNION ALL ')
   const meta = inds.map((i) => `(${literal(i.id)}, ${num(i.scale)}, ${Boolean(i.den)}, ${Boolean(i.growth)}, ${i.good === 'up'})`).join(', ')
-  return `meta${suffix} AS (
+  return `${doubtsCte(inds, (columns) => rows(columns.replace(/^code, year/, 'p.code, p.year')), suffix)}, meta${suffix} AS (
     SELECT * FROM (VALUES ${meta}) m(indicator, scale, has_den, growth, up)
   ), parts${suffix} AS (
     SELECT b.*, m.scale, m.has_den, m.growth, m.up,
@@ -96,8 +107,8 @@ function computedValuesCte(inds: readonly Indicator[], scope: Scope, suffix: str
     FROM parts${suffix} WINDOW w AS (PARTITION BY indicator, code ORDER BY year)
   ), vals${suffix} AS (
     SELECT indicator, code, year, province_code, prefecture_code, up,
-      CASE WHEN NOT growth THEN r WHEN prev_year = year - 1 THEN ${growthSql('r', 'prev_r')} END AS value
-    FROM lagged${suffix}
+      ${storedSql(`CASE WHEN NOT growth THEN r WHEN prev_year = year - 1 THEN ${growthSql('r', 'prev_r')} END`)} AS value, doubt
+    FROM lagged${suffix} LEFT JOIN doubts${suffix} ON d_indicator = indicator AND d_code = code AND d_year = year
   ), ranked${suffix} AS (
     SELECT *,
       ${byIndicator(inds, (i) => thresholdSql(i), 'DOUBLE')} AS threshold,
@@ -109,11 +120,6 @@ function computedValuesCte(inds: readonly Indicator[], scope: Scope, suffix: str
   )`
 }
 
-/**
- * Ratio-of-sums figures per indicator, scope (province or prefecture) and year from
- * `parts${suffix}`: only rows where both parts are known count, so a missing denominator
- * cannot inflate a figure; growth indicators take the growth of that figure.
- */
 const asList = (indicators: Indicator | readonly Indicator[]): readonly Indicator[] => (Array.isArray(indicators) ? indicators : [indicators as Indicator])
 
 /**
@@ -131,7 +137,7 @@ export function countyValuesCte(indicators: Indicator | readonly Indicator[], sc
   return `parts${suffix} AS (
     SELECT indicator, code, year, province_code, prefecture_code, num, den, scale, has_den, growth, up FROM county_values WHERE ${where}
   ), ranked${suffix} AS (
-    SELECT indicator, code, year, province_code, prefecture_code, up, value, threshold, status, gap, rank_province, rank_prefecture FROM county_values WHERE ${where}
+    SELECT indicator, code, year, province_code, prefecture_code, up, value, threshold, status, gap, rank_province, rank_prefecture, doubt FROM county_values WHERE ${where}
   )`
 }
 
@@ -142,7 +148,7 @@ export function countyValuesCte(indicators: Indicator | readonly Indicator[], sc
 export function computedValuesQuery(indicators: readonly Indicator[], province: string | null): Query {
   const sql = `WITH sel AS (SELECT CAST(? AS VARCHAR) AS province), ${computedValuesCte(indicators, province === null ? 'all' : 'province', '', 'panel')}
     SELECT r.indicator, r.code, r.year, r.province_code, r.prefecture_code, p.num, p.den, p.scale, p.has_den, p.growth, r.up,
-      r.value, r.threshold, r.status, r.gap, r.rank_province, r.rank_prefecture
+      r.value, r.threshold, r.status, r.gap, r.rank_province, r.rank_prefecture, r.doubt
     FROM ranked r JOIN parts p USING (indicator, code, year)`
   return { sql, params: [province] }
 }
@@ -153,18 +159,32 @@ export function fillValuesQuery(indicators: readonly Indicator[], province: stri
   return { sql: `INSERT INTO county_values ${q.sql}`, params: q.params }
 }
 
+/**
+ * Ratio-of-sums figures per indicator, scope (province, prefecture or the nation) and year
+ * from `parts${suffix}`, as `figures${suffix}` (indicator, scope, year, figure, left_out).
+ * Only counties with both parts known count, so a missing denominator cannot inflate a
+ * figure. A growth figure compares the same counties in both years (a matched set): those
+ * with both parts in only one of the two years are left out, and counted in `left_out`.
+ */
 export function scopeFiguresCte(scope: 'province_code' | 'prefecture_code' | 'nation', suffix = ''): string {
   const scopeExpr = scope === 'nation' ? "'nation'" : scope
-  return `sums${suffix} AS (
-    SELECT indicator, ${scopeExpr} AS scope, year, any_value(growth) AS growth,
-      CASE WHEN any_value(has_den)
-        THEN SUM(num) FILTER (WHERE num IS NOT NULL AND den IS NOT NULL) * any_value(scale) / NULLIF(SUM(den) FILTER (WHERE num IS NOT NULL AND den IS NOT NULL), 0)
-        ELSE SUM(num) FILTER (WHERE num IS NOT NULL) * any_value(scale) END AS agg_r
-    FROM parts${suffix} GROUP BY ALL
+  const ratio = (cond: string, n = 'num', d = 'den') =>
+    `CASE WHEN any_value(has_den)
+      THEN SUM(${n}) FILTER (WHERE ${cond}) * any_value(scale) / NULLIF(SUM(${d}) FILTER (WHERE ${cond}), 0)
+      ELSE SUM(${n}) FILTER (WHERE ${cond}) * any_value(scale) END`
+  return `complete${suffix} AS (
+    SELECT *, ${scopeExpr} AS scope, num IS NOT NULL AND (NOT has_den OR den IS NOT NULL) AS ok FROM parts${suffix}
+  ), pairs${suffix} AS (
+    SELECT c.indicator, c.scope, c.year, c.has_den, c.scale, c.num, c.den, q.num AS prev_num, q.den AS prev_den,
+      c.ok AND COALESCE(q.ok, FALSE) AS matched, c.ok <> COALESCE(q.ok, FALSE) AS single
+    FROM complete${suffix} c LEFT JOIN complete${suffix} q ON q.indicator = c.indicator AND q.code = c.code AND q.year = c.year - 1
+    WHERE c.growth
   ), figures${suffix} AS (
-    SELECT indicator, scope, year,
-      CASE WHEN NOT growth THEN agg_r
-        WHEN LAG(year) OVER w = year - 1 THEN ${growthSql('agg_r', 'LAG(agg_r) OVER w')} END AS figure
-    FROM sums${suffix} WINDOW w AS (PARTITION BY indicator, scope ORDER BY year)
+    SELECT indicator, scope, year, ${storedSql(ratio('ok'))} AS figure, 0 AS left_out
+    FROM complete${suffix} WHERE NOT growth GROUP BY ALL
+    UNION ALL
+    SELECT indicator, scope, year, ${storedSql(growthSql(ratio('matched'), ratio('matched', 'prev_num', 'prev_den')))} AS figure,
+      CASE WHEN bool_or(matched) THEN count(*) FILTER (WHERE single) ELSE 0 END AS left_out
+    FROM pairs${suffix} GROUP BY ALL
   )`
 }

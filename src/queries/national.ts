@@ -8,6 +8,8 @@ export interface ProvinceFigureRow {
   name: string
   figure: number | null
   prev_figure: number | null
+  /** Growth indicators: counties with data in only one of the two years, left out of `figure`. */
+  left_out: number | null
   counties: number
   with_data: number
   pass: number
@@ -25,7 +27,7 @@ export function provinceFiguresQuery(ind: Indicator, year: number): Query {
   const order = ind.good === 'up' ? 'DESC' : 'ASC'
   const sql = `WITH sel AS (SELECT CAST(? AS INTEGER) AS year, CAST(? AS VARCHAR) AS indicator),
     names AS (SELECT province_code, any_value(province) AS name FROM counties GROUP BY province_code)
-    SELECT n.province_code AS code, n.name, s.figure, prev.figure AS prev_figure,
+    SELECT n.province_code AS code, n.name, s.figure, prev.figure AS prev_figure, s.left_out,
       s.counties, s.with_data, s.pass, s.basic, s.fail, prev.pass AS prev_pass,
       ${thresholdSql(ind, 'sel.year')} AS threshold,
       ${statusSql(ind, 's.figure', 'sel.year')} AS status,

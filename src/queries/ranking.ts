@@ -1,6 +1,6 @@
 import type { Indicator } from '../indicators/catalog.ts'
 import { groupByKey, type Query } from '../db/types.ts'
-import { countyValuesCte, statusSql, thresholdSql } from './indicatorSql.ts'
+import { changePctSql, countyValuesCte, statusSql, storedSql, thresholdSql } from './indicatorSql.ts'
 
 export type ThresholdStatus = '达标' | '基本达标' | '未达标' | '无数据'
 
@@ -20,11 +20,13 @@ export interface RankingRow {
   initials: string | null
   /** value − prev_value: 个百分点 for rates, the unit otherwise. */
   change: number | null
-  /** Percentage change vs last year, for levels and money. */
+  /** Percentage change vs last year, for levels and money; null when last year's value is ≤ 0 or the sign flips. */
   change_pct: number | null
   threshold: number | null
   status: ThresholdStatus | null
   gap: number | null
+  /** Why the value is doubtful (queries/plausibility.ts), or null. */
+  doubt: string | null
 }
 
 export interface RankingFilter {
@@ -43,11 +45,11 @@ function rankingSql(ind: Indicator, yrs: string, prefecture: boolean, withYear: 
     SELECT ${withYear ? 'yrs.year, ' : ''}c.code, c.name, c.prefecture_code, c.prefecture, c.county_type,
       cur.value, cur.rank_province AS rank, cur.rank_prefecture,
       prev.value AS prev_value, prev.rank_province AS prev_rank, prev.rank_prefecture AS prev_rank_prefecture, c.initials,
-      cur.value - prev.value AS change,
-      (cur.value / NULLIF(prev.value, 0) - 1) * 100 AS change_pct,
+      ${storedSql('cur.value - prev.value')} AS change,
+      ${storedSql(changePctSql('cur.value', 'prev.value'))} AS change_pct,
       ${thresholdSql(ind, 'yrs.year')} AS threshold,
       COALESCE(cur.status, ${statusSql(ind, 'NULL', 'yrs.year')}) AS status,
-      cur.gap
+      cur.gap, cur.doubt
     FROM counties c CROSS JOIN sel CROSS JOIN yrs
     LEFT JOIN ranked cur ON cur.code = c.code AND cur.year = yrs.year
     LEFT JOIN ranked prev ON prev.code = c.code AND prev.year = yrs.year - 1
@@ -64,7 +66,7 @@ export function rankingQuery(ind: Indicator, f: RankingFilter): Query {
   return { sql, params: [f.year, f.province, ...(f.prefecture ? [f.prefecture] : [])] }
 }
 
-/** rankingQuery for each of these years, the statement built once (a province's forty indicators × ten years are listed ahead on every choice). */
+/** rankingQuery for each of these years, the statement built once (every indicator × year of a province is listed ahead on every choice). */
 export function rankingQueries(ind: Indicator, province: string, years: readonly number[]): Query[] {
   const sql = rankingSql(ind, 'SELECT CAST(? AS INTEGER) AS year', false, false)
   return years.map((year) => ({ sql, params: [year, province] }))

@@ -11,12 +11,14 @@ export interface SeriesRow {
   rank_prefecture: number | null
   threshold: number | null
   status: ThresholdStatus | null
+  /** Why the value is doubtful (queries/plausibility.ts), or null. */
+  doubt: string | null
 }
 
 /** One county's value, ranks and status for each year, for the given indicators (all by default). */
 export function countySeriesQuery(code: string, indicators: readonly Indicator[] = INDICATORS): Query {
   const sql = `WITH sel AS (SELECT code, province_code AS province FROM counties WHERE code = ?), ${countyValuesCte(indicators, 'county')}
-    SELECT indicator, year, value, rank_province AS rank, rank_prefecture, threshold, status
+    SELECT indicator, year, value, rank_province AS rank, rank_prefecture, threshold, status, doubt
     FROM ranked WHERE code = (SELECT code FROM sel)
     ORDER BY indicator, year`
   return { sql, params: [code] }

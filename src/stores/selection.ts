@@ -49,6 +49,8 @@ export const useSelectionStore = defineStore('selection', () => {
   const search = useUrlState<string>({ key: 'q', fallback: () => '', parse: text })
   const sort = useUrlState<SortKey>({ key: 'sort', fallback: () => 'rank', parse: (raw) => (SORT_KEYS as readonly string[]).includes(raw) ? (raw as SortKey) : undefined })
   const descending = useUrlState<boolean>({ key: 'desc', fallback: () => false, parse: (raw) => raw === '1', format: (v) => (v ? '1' : '0') })
+  /** Only the counties whose value is doubtful (数据存疑). */
+  const doubtful = useUrlState<boolean>({ key: 'doubt', fallback: () => false, parse: (raw) => raw === '1', format: (v) => (v ? '1' : '0') })
   const rankScope = useUrlState<RankScope>({ key: 'scope', fallback: () => 'province', parse: (raw) => (raw === 'prefecture' ? 'prefecture' : undefined) })
 
   const indicator = computed(() => getIndicator(indicatorId.value))
@@ -70,5 +72,5 @@ export const useSelectionStore = defineStore('selection', () => {
     year.replace(y)
   }
 
-  return { sortBy, stepYear, province, provinceKnown, indicatorId, year, prefecture, countyType, search, sort, descending, rankScope, indicator, provinceName }
+  return { sortBy, stepYear, province, provinceKnown, indicatorId, year, prefecture, countyType, search, doubtful, sort, descending, rankScope, indicator, provinceName }
 })

@@ -2,18 +2,19 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import Papa from 'papaparse'
 import type { Locator, Page } from 'playwright-core'
-import { readSheet } from 'read-excel-file/universal'
-import { mapClasses } from '../../src/charts/mapClasses.ts'
+import readXlsxFile from 'read-excel-file/universal'
+import { mapClassesOverYears } from '../../src/charts/mapClasses.ts'
 import { exportSize, sourceLine } from '../../src/export/chartDecor.ts'
 import { rankingColumns } from '../../src/export/columns.ts'
 import { BOM } from '../../src/export/csv.ts'
 import { localDate } from '../../src/export/date.ts'
 import { getIndicator } from '../../src/indicators/catalog.ts'
 import { rankingQuery, type RankingRow } from '../../src/queries/index.ts'
+import { provinceSeriesQuery, seriesByCounty, type ProvinceSeriesRow } from '../../src/queries/series.ts'
 import type { Database } from '../../src/db/types.ts'
 import { screenshotPath } from '../support/browser.ts'
 import { bundledDatabase } from '../support/bundled.ts'
-import { printedPdf, type PrintedPdf } from '../support/pdf.ts'
+import { printedPdf, printProblems, type PrintedPdf } from '../support/pdf.ts'
 import { rankingCount } from '../support/ranking.ts'
 import { openSite } from '../support/site.ts'
 
@@ -67,8 +68,9 @@ describe('exports', () => {
 
   it('downloads the map with its key', async () => {
     const map = page.locator('[data-testid="map"]')
-    const rows = await db.query<RankingRow>(rankingQuery(share, { province: '430000', year: 2024 }))
-    const legend = mapClasses(rows, share, rows.find((r) => r.threshold !== null)?.threshold ?? null)
+    const years = (await db.query<{ year: number }>({ sql: 'SELECT DISTINCT year FROM panel ORDER BY year', params: [] })).map((r) => r.year)
+    const series = seriesByCounty(await db.query<ProvinceSeriesRow>(provinceSeriesQuery(share, '430000')), years)
+    const legend = mapClassesOverYears(series, years, share)
     const expected = exportSize(await cssSize(map.locator('.canvas')), { legend })
     const png = await download(map.locator('[data-testid="chart-download"]'), '[data-format="png"]')
     expect(pngSize(png.bytes)).toEqual({ width: 2 * expected.width, height: 2 * expected.height })
@@ -82,30 +84,50 @@ describe('exports', () => {
     const expected = all.filter((r) => r.prefecture_code === '431200').length
     await expect.poll(() => table.count()).toBe(expected)
     const shownCodes = await table.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')))
-    const headers = rankingColumns(share, '全省排名').map((c) => c.header)
+    const headers = rankingColumns(share, '全省排名', 2024).map((c) => c.header)
     const menu = page.locator('[data-testid="table-download"]')
 
     const shown = await download(menu, '[data-scope="shown"][data-format="csv"]')
     expect(shown.name).toBe(`湖南省_${share.label}_2024_排名_当前显示.csv`)
     const text = shown.bytes.toString('utf8')
     expect(text.startsWith(BOM)).toBe(true)
-    const records = Papa.parse<string[]>(text.slice(1).trimEnd(), { newline: '\r\n' }).data
+    const { note, records } = splitCsv(text.slice(1))
+    expect(note).toEqual([
+      ['表格', `湖南省 ${share.label} 2024年 排名 · 当前显示（${expected}行）`],
+      ['数据来源', '模拟数据（按全国统计公报校准，并非任何区县的真实统计）'],
+      ['导出日期', localDate(new Date())],
+      ['指标定义', `${share.label}（%）：${share.definition}`],
+      ['计算口径', expect.stringContaining('按合计数计算')],
+      ['标准', expect.stringMatching(/^2018年起：≥50%/)],
+    ])
     expect(records[0]).toEqual(headers)
     expect(records.slice(1).map((r) => r[1])).toEqual(shownCodes)
 
     const everything = await download(menu, '[data-scope="all"][data-format="csv"]')
-    expect(Papa.parse<string[]>(everything.bytes.toString('utf8').slice(1).trimEnd(), { newline: '\r\n' }).data).toHaveLength(all.length + 1)
+    expect(splitCsv(everything.bytes.toString('utf8').slice(1)).records).toHaveLength(all.length + 1)
 
     for (const [scope, rows] of [['shown', expected], ['all', all.length]] as const) {
       const xlsx = await download(menu, `[data-scope="${scope}"][data-format="xlsx"]`)
       expect(xlsx.name).toMatch(/\.xlsx$/)
-      const sheet = await readSheet(xlsx.bytes.buffer.slice(xlsx.bytes.byteOffset, xlsx.bytes.byteOffset + xlsx.bytes.byteLength) as ArrayBuffer)
-      expect(sheet[0]).toEqual(headers)
-      expect(sheet).toHaveLength(rows + 1)
-      expect(sheet.slice(1).every((r) => typeof r[0] === 'number' || r[0] === null)).toBe(true)
+      const [sheet, about] = await readXlsxFile(xlsx.bytes.buffer.slice(xlsx.bytes.byteOffset, xlsx.bytes.byteOffset + xlsx.bytes.byteLength) as ArrayBuffer)
+      expect(sheet!.sheet).toBe(`模拟数据 湖南省${share.label}2024年`)
+      expect(sheet!.data[0]).toEqual(headers)
+      expect(sheet!.data).toHaveLength(rows + 1)
+      expect(sheet!.data.slice(1).every((r) => typeof r[0] === 'number' || r[0] === null)).toBe(true)
+      expect(about!.sheet).toBe('说明')
+      expect(about!.data.slice(1)).toEqual(note.slice(1))
+      if (scope === 'shown') writeFileSync(screenshotPath('export-ranking').replace(/\.png$/, '.xlsx'), xlsx.bytes)
     }
+    writeFileSync(screenshotPath('export-ranking').replace(/\.png$/, '.csv'), shown.bytes)
   })
 })
+
+/** A downloaded table: the note lines before the first blank line (# key,value), then the table. */
+function splitCsv(text: string): { note: string[][]; records: string[][] } {
+  const lines = Papa.parse<string[]>(text.trimEnd(), { newline: '\r\n' }).data
+  const blank = lines.findIndex((r) => r.join('') === '')
+  return { note: lines.slice(0, Math.max(blank, 0)).map(([k, v]) => [k!.replace(/^# /, ''), v!]), records: lines.slice(blank + 1) }
+}
 
 /** Every chart printed whole: one image each, none cut across two pages. */
 function expectWholeCharts(pdf: PrintedPdf, charts: number): void {
@@ -115,7 +137,6 @@ function expectWholeCharts(pdf: PrintedPdf, charts: number): void {
 
 const A4 = [595, 842]
 const SOURCE = '数据来源：模拟数据（按全国统计公报校准，并非任何区县的真实统计）'
-
 describe('printing', () => {
   it('prints the county report to A4 with every chart as an image, the source and 模拟数据 on top', async () => {
     // A4 at 96 dpi is 794 × 1123 CSS px.
@@ -146,6 +167,32 @@ describe('printing', () => {
     expect(pdf.text(2)).toContain('与其他区县对比')
     expect(pdf.text(3)).toContain('经费')
     expectWholeCharts(pdf, panels)
+    expect(printProblems(pdf)).toEqual([])
+    await report.close()
+  })
+
+  it('prints a county with problems from its 打印 button on a 1366 px screen: charts drawn for the paper, no on-screen links', async () => {
+    const rows = await db.query<RankingRow>(rankingQuery(share, { province: '430000', year: 2024 }))
+    const failing = rows.filter((r) => r.status === '未达标').at(-1)!
+    const report = await site.browser.newPage({ viewport: { width: 1366, height: 768 } })
+    await report.goto(`${site.server.url}#/county/${failing.code}`)
+    await report.locator('[data-testid="trend-grid"]').waitFor({ timeout: 60_000 })
+    const links = report.locator('[data-testid="problems"] a.chart-link')
+    await links.first().waitFor()
+    // The print dialog is the browser's; the page's part ends where it opens it.
+    await report.evaluate(() => (window.print = () => undefined))
+    await report.locator('[data-testid="print"]').click()
+    const panels = await report.locator('.chart-panel').count()
+    await expect.poll(() => report.locator('.chart-panel img.print-image').count()).toBe(panels)
+    await report.emulateMedia({ media: 'print' })
+    expect(await links.evaluateAll((as) => as.filter((a) => (a as HTMLElement).offsetParent !== null).length)).toBe(0)
+    // Rendered to .tmp/screenshots/print-county-button-page1.png and -page2.png.
+    const pdf = printedPdf('print-county-button', await report.pdf({ format: 'A4', preferCSSPageSize: true }))
+    expect(pdf.text(1)).toContain(`${failing.name}2024年存在问题`)
+    expect(pdf.text(1)).toContain(share.label)
+    expect(pdf.text(1)).not.toContain('看图')
+    expectWholeCharts(pdf, panels)
+    expect(printProblems(pdf)).toEqual([])
     await report.close()
   })
 })
@@ -173,8 +220,13 @@ describe('province brief', () => {
     // The ranking starts on page 2, and every page of it repeats the column headers.
     expect(pdf.text(2)).toMatch(new RegExp(`^湖南省各区县${share.label}（2024年），显示${await rows.count()}个`))
     const headers = ['全省排名▲', '区县', '地市', share.label, '较上年', '名次变化', '走势', '达标（≥50%）']
-    for (let page = 2; page <= pdf.pages.length; page++) for (const h of headers) expect(pdf.text(page)).toContain(h)
+    // A long indicator name may wrap in its header.
+    for (let page = 2; page <= pdf.pages.length; page++) for (const h of headers) expect(pdf.text(page).replace(/\s/g, '')).toContain(h)
+    // Prefectures in full: 湘西土家族苗族自治州, not 湘西土家族….
+    expect(pdf.text(2)).toContain('湘西土家族苗族自治州')
     expectWholeCharts(pdf, 3)
+    // The map (first) has no text in it: only the bars and the histogram must print at their size.
+    expect(printProblems(pdf, pdf.images.slice(1))).toEqual([])
     await brief.close()
   })
 })

@@ -8,18 +8,30 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { Manifest } from '../../src/db/dataset.ts'
 import { regionColors } from '../../src/charts/choropleth.ts'
-import { mapClasses } from '../../src/charts/mapClasses.ts'
-import { getIndicator, thresholdFor, DEFAULT_INDICATOR_ID } from '../../src/indicators/catalog.ts'
+import { mapClassesOverYears, type MapClass } from '../../src/charts/mapClasses.ts'
+import type { Database } from '../../src/db/types.ts'
+import { getIndicator, DEFAULT_INDICATOR_ID } from '../../src/indicators/catalog.ts'
 import { formatChange, formatRankChange, formatValue } from '../../src/indicators/format.ts'
 import { rankingQuery, type RankingRow } from '../../src/queries/ranking.ts'
+import { provinceSeriesQuery, seriesByCounty, type ProvinceSeriesRow } from '../../src/queries/series.ts'
 import { bundledDatabase } from '../support/bundled.ts'
 import { screenshotPath } from '../support/browser.ts'
 import { openSite } from '../support/site.ts'
+import { SITE_DIR } from '../support/staticServer.ts'
 
-const manifest = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8')) as Manifest
+const manifest = JSON.parse(readFileSync(join(SITE_DIR, 'data', 'manifest.json'), 'utf8')) as Manifest
 const site = openSite()
 const share = getIndicator(DEFAULT_INDICATOR_ID)
 let page: Page
+let database: Promise<Database> | undefined
+/** The bundled data of Zhejiang in Node, loaded once. */
+const zhejiangDb = () => (database ??= bundledDatabase(['330000']).then((b) => b.db))
+
+/** The province's colour classes as the page makes them: every county's values over all years. */
+async function classesOverYears(db: Database): Promise<MapClass[]> {
+  const series = seriesByCounty(await db.query<ProvinceSeriesRow>(provinceSeriesQuery(share, '330000')), manifest.years)
+  return mapClassesOverYears(series, manifest.years, share)
+}
 
 beforeAll(async () => {
   page = site.page
@@ -37,8 +49,9 @@ describe('province choropleth', () => {
   })
 
   it('colours every county by its class and says its figures as the same query gives them in Node', async () => {
-    const rows = await (await bundledDatabase(['330000'])).db.query<RankingRow>(rankingQuery(share, { province: '330000', year: 2024 }))
-    const expected = regionColors(rows, mapClasses(rows, share, thresholdFor(share, 2024)?.value ?? null))
+    const db = await zhejiangDb()
+    const rows = await db.query<RankingRow>(rankingQuery(share, { province: '330000', year: 2024 }))
+    const expected = regionColors(rows, await classesOverYears(db))
     const fills = await page.locator('[data-testid="map"] path[data-code]').evaluateAll((paths) => paths.map((p) => [p.getAttribute('data-code')!, p.getAttribute('fill')!] as const))
     expect(fills.length).toBe(rows.length)
     expect(new Map(fills)).toEqual(expected)
@@ -51,7 +64,7 @@ describe('province choropleth', () => {
     await expect.poll(() => tip.textContent()).toContain(top.name)
     expect(await tip.textContent()).toContain(`${share.label}（2024年）：${formatValue(top.value, share)}`)
     expect(await tip.textContent()).toContain(`全省排名：第1名（${formatRankChange(top.rank, top.prev_rank)}）`)
-    expect(await tip.textContent()).toContain(`较上年：${formatChange(top.change, top.change_pct, share)}`)
+    expect(await tip.textContent()).toContain(`较上年：${formatChange(top.value, top.prev_value, share)}`)
     await page.locator('[data-testid="map"] .canvas').dispatchEvent('mouseleave')
     await expect.poll(() => tip.count()).toBe(0)
   })
@@ -100,5 +113,28 @@ describe('province choropleth', () => {
     await page.screenshot({ path: screenshotPath('map-own-boundaries') })
     await page.locator('[data-testid="boundary-reset"]').click()
     await expect.poll(() => map.getAttribute('data-regions')).toBe(String(zhejiang.counties))
+  })
+
+  it('keeps one legend, of one height, across the years, and colours the year shown by it', async () => {
+    const map = page.locator('[data-testid="map"]')
+    const legend = map.locator('[data-testid="map-legend"]')
+    const seen: { labels: string[]; height: number }[] = []
+    for (const year of [2016, 2024]) {
+      await page.goto(`${site.server.url}#/province/330000?indicator=${share.id}&year=${year}`)
+      await expect.poll(() => map.getAttribute('aria-label'), { timeout: 60_000 }).toContain(`（${year}年）`)
+      await map.locator('.canvas > svg').waitFor()
+      seen.push({ labels: await legend.locator('li').allTextContents(), height: (await legend.boundingBox())!.height })
+      await legend.evaluate((el) => el.scrollIntoView({ block: 'end' }))
+      await page.screenshot({ path: screenshotPath(`map-year-${year}`) })
+    }
+    expect(seen[0]!.labels).toEqual(seen[1]!.labels)
+    expect(seen[0]!.height).toBe(seen[1]!.height)
+    // The classes are those of every county's values over all years; 2024's fills follow them.
+    const db = await zhejiangDb()
+    const classes = await classesOverYears(db)
+    expect(seen[0]!.labels).toEqual(classes.map((c) => c.label))
+    const rows = await db.query<RankingRow>(rankingQuery(share, { province: '330000', year: 2024 }))
+    const fills = await map.locator('path[data-code]').evaluateAll((paths) => paths.map((p) => [p.getAttribute('data-code')!, p.getAttribute('fill')!] as const))
+    expect(new Map(fills)).toEqual(regionColors(rows, classes))
   })
 })

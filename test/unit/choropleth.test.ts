@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest'
 import * as echarts from 'echarts'
 import { choroplethOption, mapTooltip } from '../../src/charts/choropleth.ts'
 import { mapGeometry, mercator } from '../../src/charts/mapGeometry.ts'
-import { classOf, mapClasses } from '../../src/charts/mapClasses.ts'
-import { FAIL_COLORS, NO_DATA_COLOR, PASS_COLORS } from '../../src/charts/palette.ts'
+import { BETWEEN_COLOR, classesNote, classOf, mapClasses, mapClassesOverYears } from '../../src/charts/mapClasses.ts'
+import { FAIL_COLORS, NO_DATA_COLOR, PASS_COLORS, SEQUENTIAL } from '../../src/charts/palette.ts'
 import { getIndicator } from '../../src/indicators/catalog.ts'
 import type { RankingRow } from '../../src/queries/ranking.ts'
 
 const share = getIndicator('kg_public_share')
 
 function row(code: string, name: string, value: number | null, status: RankingRow['status'], rank: number | null): RankingRow {
-  return { code, name, prefecture_code: '990100', prefecture: '甲市', county_type: '县', value, rank, rank_prefecture: rank, prev_value: null, prev_rank: null, prev_rank_prefecture: null, initials: null, change: null, change_pct: null, threshold: 50, status, gap: null }
+  return { code, name, prefecture_code: '990100', prefecture: '甲市', county_type: '县', value, rank, rank_prefecture: rank, prev_value: null, prev_rank: null, prev_rank_prefecture: null, initials: null, change: null, change_pct: null, threshold: 50, status, gap: null, doubt: null }
 }
 
 const rows = [
@@ -55,9 +55,85 @@ describe('mapClasses', () => {
   })
 })
 
+describe('mapClassesOverYears', () => {
+  const years = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022]
+  const enrol = getIndicator('kg_gross_enrol_rate') // ≥85% 2017–2020, ≥90% from 2021
+  const series = new Map<string, (number | null)[]>([
+    ['990101', [70, 72, 80, 84, 86, 87, 88, 89]],
+    ['990102', [75, 80, 86, 88, 90, 91, 93, 95]],
+    ['990103', [60, 65, 70, 75, 80, 83, 86, 92]],
+    ['990104', [null, 88, 89, 90, 92, 94, 96, 98]],
+  ])
+  const classes = mapClassesOverYears(series, years, enrol)
+  const colour = (value: number | null, status: RankingRow['status'] = null) => classOf({ value, status }, classes).color
+  const bounded = classes.filter((c) => c.side !== 'missing')
+
+  it('is one set for every year, from all years’ values', () => {
+    expect(Math.min(...bounded.map((c) => c.min!))).toBe(60)
+    expect(Math.max(...bounded.map((c) => c.max!))).toBe(98)
+    expect(classes.at(-1)).toMatchObject({ label: '无数据', color: NO_DATA_COLOR })
+  })
+
+  it('splits at the lines: failing under both, passing under both, and a class between the old and the new line', () => {
+    const side = (s: string) => bounded.filter((c) => c.side === s)
+    expect(side('fail').every((c) => c.max! < 85 && (FAIL_COLORS as readonly string[]).includes(c.color))).toBe(true)
+    expect(side('pass').every((c) => c.min! >= 90 && (PASS_COLORS as readonly string[]).includes(c.color))).toBe(true)
+    expect(side('between')).toEqual([{ label: '86.0%～89.0%（达2017年—2020年标准）', color: BETWEEN_COLOR, min: 86, max: 89, side: 'between', byValue: true }])
+  })
+
+  it('colours a value alike in every year, whatever its status that year', () => {
+    expect(colour(87, '达标')).toBe(BETWEEN_COLOR)
+    expect(colour(87, '未达标')).toBe(BETWEEN_COLOR)
+    expect(colour(98, null)).toBe(PASS_COLORS[1])
+    expect(colour(60, null)).toBe(FAIL_COLORS[0])
+    expect(colour(null)).toBe(NO_DATA_COLOR)
+  })
+
+  it('writes a bound beside a line with the digits that keep it on its side of the line', () => {
+    const near = mapClassesOverYears(new Map([['1', [84.97, 89.96, 90]]]), [2019, 2020, 2021], enrol)
+    expect(near.map((c) => c.label)).toEqual(['84.97%（未达标）', '89.96%（达2017年—2020年标准）', '90.0%（达标）', '无数据'])
+  })
+
+  it('equals the one-year classes when the shown years share one line', () => {
+    const one = new Map(rows.map((r) => [r.code, [r.value]]))
+    const fixed = mapClassesOverYears(one, [2024], share)
+    expect(fixed.map(({ label, color }) => ({ label, color }))).toEqual(mapClasses(rows, share, 50).map(({ label, color }) => ({ label, color })))
+    for (const r of rows) expect(classOf({ value: r.value, status: null }, fixed).color).toBe(classOf(r, mapClasses(rows, share, 50)).color)
+  })
+
+  it('colours years before a line by the same classes, and keeps 基本达标 on the passing side', () => {
+    const before = mapClassesOverYears(new Map([['1', [40, 45, 55]], ['2', [30, 60, 70]]]), [2016, 2017, 2018], share)
+    expect(classOf({ value: 55, status: null }, before).side).toBe('pass')
+    const cv = mapClassesOverYears(new Map([['1', [0.3, 0.4]], ['2', [0.6, 0.7]]]), [2017, 2018], getIndicator('cv_primary'))
+    expect(classOf({ value: 0.6, status: '基本达标' }, cv).side).toBe('pass')
+    expect(classOf({ value: 0.7, status: '未达标' }, cv).side).toBe('fail')
+  })
+
+  it('turns the classes round for a lower-is-better line that tightened: 大班额 ≤5% in 2020, none after', () => {
+    const large = mapClassesOverYears(new Map([['1', [8, 4, 0]], ['2', [12, 3, 1]], ['3', [6, 0, 0]]]), [2019, 2020, 2021], getIndicator('large_class_share'))
+    expect(classOf({ value: 0, status: null }, large).side).toBe('pass')
+    expect(classOf({ value: 3, status: null }, large)).toMatchObject({ side: 'between', label: '1.00%～4.00%（达2020年标准）' })
+    expect(classOf({ value: 8, status: null }, large).side).toBe('fail')
+  })
+
+  it('uses quantile classes of all years where no year has a line', () => {
+    const budget = getIndicator('edu_budget')
+    const q = mapClassesOverYears(new Map([['1', [1, 2, 3, 4, 5]], ['2', [6, 7, 8, 9, 10]]]), [2015, 2016, 2017, 2018, 2019], budget)
+    expect(q.every((c) => c.side === 'none' || c.side === 'missing')).toBe(true)
+    expect(classOf({ value: 10, status: null }, q).color).toBe(SEQUENTIAL[4])
+    expect(classesNote(budget, years)).toBeNull()
+  })
+
+  it('says on the legend when the line changed or was not yet in force', () => {
+    expect(classesNote(enrol, years)).toBe('各年同一分级配色。标准：2017年—2020年≥85%，2021年起≥90%；2015年—2016年无标准。')
+    expect(classesNote(share, [2016, 2017, 2018, 2019])).toBe('各年同一分级配色。标准：2018年起≥50%；2016年—2017年无标准。')
+    expect(classesNote(share, [2018, 2019])).toBeNull()
+  })
+})
+
 describe('choropleth tooltip', () => {
   it('says value, rank, change and status, and keeps names from a file as text', () => {
-    const evil = { ...row('990110', '<img src=x onerror=alert(1)>', 60, '达标', 1), prev_rank: 3, change: 4, change_pct: null }
+    const evil = { ...row('990110', '<img src=x onerror=alert(1)>', 60, '达标', 1), prev_value: 56, prev_rank: 3, change: 4, change_pct: null }
     const tip = mapTooltip(evil, { indicator: share, year: 2024, series: new Map([['990110', [50, null, 60]]]), years: [2022, 2023, 2024] })
     expect(tip.name).toBe('<img src=x onerror=alert(1)>')
     expect(tip.lines).toEqual([
@@ -67,6 +143,10 @@ describe('choropleth tooltip', () => {
       { label: '达标情况', value: '达标' },
     ])
     expect(tip.spark).toEqual({ values: [50, null, 60], span: '2022–2024年' })
+    expect(tip.doubts).toEqual([])
+    const doubtful = mapTooltip({ ...evil, doubt: 'kg_enrol:2024:up:3.5' }, { indicator: share, year: 2024 })
+    expect(doubtful.lines[0]).toEqual({ label: `${share.label}（2024年）`, value: '⚠ 60.0%' })
+    expect(doubtful.doubts).toEqual(['在园幼儿数2024年骤增，是上年的3.5倍'])
     expect(mapTooltip(row('990111', '甲', null, null, null), { indicator: share, year: 2024 }).lines.at(-1)).toEqual({ label: '达标情况', value: '无标准' })
   })
 })

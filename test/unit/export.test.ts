@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import Papa from 'papaparse'
-import { readSheet } from 'read-excel-file/universal'
+import readXlsxFile, { readSheet } from 'read-excel-file/universal'
 import { choroplethOption } from '../../src/charts/choropleth.ts'
 import { mapClasses } from '../../src/charts/mapClasses.ts'
-import { barChartOption } from '../../src/charts/barChart.ts'
+import { barChartOption } from '../../src/charts/barChartOption.ts'
 import { rankingBars } from '../../src/charts/rankingBar.ts'
 import { tableRows } from '../../src/composables/useRankingTable.ts'
 import type { Database } from '../../src/db/types.ts'
@@ -14,6 +14,7 @@ import { exportFileName } from '../../src/export/fileName.ts'
 import { BOM } from '../../src/export/csv.ts'
 import { csvText, xlsxBlob, type ExportColumn } from '../../src/export/table.ts'
 import { getIndicator } from '../../src/indicators/catalog.ts'
+import { aggregateText, formulaText } from '../../src/indicators/formula.ts'
 import { provinceRollup } from '../../src/indicators/rollup.ts'
 import { RULES } from '../../src/indicators/rules.ts'
 import { rankingQuery, ruleStatusQuery, type RankingRow, type RuleStatusRow } from '../../src/queries/index.ts'
@@ -47,6 +48,18 @@ describe('csvText', () => {
     ])
   })
 
+  it('writes a value at the line with the digits its verdict needs, and a change in % only from a positive base', () => {
+    const rate = getIndicator('kg_gross_enrol_rate')
+    const row = { code: '431181', name: '祁阳市', prefecture_code: '431100', prefecture: '永州市', county_type: '县级市', value: 84.956951, rank: 90, rank_prefecture: 5, prev_value: 84.5, prev_rank: null, prev_rank_prefecture: null, initials: null, change: null, change_pct: null, threshold: 85, status: '未达标' as const, gap: 0.043049, doubt: null }
+    const records = parseCsv(csvText(rankingColumns(rate, '全省排名', 2018), tableRows([row], filters)).slice(1))
+    expect(records[1]!.slice(5, 7)).toEqual(['84.96', '0.46'])
+    const gap = getIndicator('salary_gap')
+    const pay = { ...row, value: 1556, prev_value: -4, threshold: 0, status: '达标' as const, gap: 0 }
+    const [header, values] = parseCsv(csvText(rankingColumns(gap, '全省排名', 2018), tableRows([pay], filters)).slice(1))
+    expect(header!.slice(5, 8)).toEqual(['义务教育教师与公务员年平均工资差额（元）', '较上年（元）', '较上年增长（%）'])
+    expect(values!.slice(5, 8)).toEqual(['1556', '1560', ''])
+  })
+
   it('keeps text that a spreadsheet would run as a formula as text; numbers stay numbers', () => {
     const text = csvText(columns, [
       { name: '=HYPERLINK("x")', v: -5 },
@@ -76,7 +89,7 @@ describe('table exports of the bundled data', () => {
   })
 
   it('writes the displayed rows and all rows of the ranking, header first', () => {
-    const columns = rankingColumns(share, '全省排名')
+    const columns = rankingColumns(share, '全省排名', 2024)
     const all = tableRows(ranking, filters)
     const shown = tableRows(ranking, { ...filters, prefecture: '431200' })
     expect(shown.length).toBeGreaterThan(0)
@@ -91,7 +104,7 @@ describe('table exports of the bundled data', () => {
   })
 
   it('writes an .xlsx whose sheet reads back with numbers as numbers', async () => {
-    const columns = rankingColumns(share, '全省排名')
+    const columns = rankingColumns(share, '全省排名', 2024)
     const rows = tableRows(ranking, filters)
     const blob = await xlsxBlob(columns, rows, `湖南省${share.label}2024年`)
     const sheet = await readSheet(await blob.arrayBuffer())
@@ -102,6 +115,45 @@ describe('table exports of the bundled data', () => {
     const line = sheet.find((r) => r[1] === first.code)!
     expect(line[valueAt]).toBe(Math.round(first.value! * 10 ** share.digits) / 10 ** share.digits)
     expect(typeof line[0]).toBe('number')
+  })
+
+  it('puts a note before the CSV table: title, 模拟数据 source, date, definition and standard; a blank line, then the table', () => {
+    const columns = rankingColumns(share, '全省排名', 2024)
+    const rows = tableRows(ranking, filters)
+    const text = csvText(columns, rows, { title: '湖南省 公办园在园幼儿占比 2024年 排名', source: '模拟数据', simulated: true, date: '2025-03-06' })
+    const records = parseCsv(text.slice(1))
+    const blank = records.findIndex((r) => r.join('') === '')
+    expect(blank).toBeGreaterThanOrEqual(5)
+    expect(records.slice(0, blank).every((r) => r.length === 2 && r[0]!.startsWith('# '))).toBe(true)
+    const note = new Map(records.slice(0, blank).map((r) => [r[0]!.slice(2), r[1]!]))
+    expect(note.get('表格')).toBe('湖南省 公办园在园幼儿占比 2024年 排名')
+    expect(note.get('数据来源')).toBe('模拟数据（按全国统计公报校准，并非任何区县的真实统计）')
+    expect(note.get('导出日期')).toBe('2025-03-06')
+    expect(note.get('指标定义')).toBe(`公办园在园幼儿占比（%）：${share.definition}`)
+    expect(note.get('计算口径')).toBe(`${formulaText(share)}。${aggregateText(share)}`)
+    expect(note.get('标准')).toBe(`2018年起：≥50%（${share.thresholds[0]!.doc}）`)
+    expect(records[blank + 1]).toEqual(columns.map((c) => c.header))
+    expect(records.slice(blank + 2).map((r) => r[1])).toEqual(rows.map((r) => r.code))
+    // Read as a program would: lines starting with # are comments, blank lines skipped.
+    const data = Papa.parse<string[]>(text.slice(1), { comments: '# ', skipEmptyLines: true }).data
+    expect(data).toEqual(parseCsv(csvText(columns, rows).slice(1)))
+  })
+
+  it('names the user’s files as the source, and the .xlsx has the same note on a second sheet 说明', async () => {
+    const columns = rankingColumns(share, '全省排名', 2024)
+    const rows = tableRows(ranking, filters).slice(0, 3)
+    const about = { title: '湖南省 公办园在园幼儿占比 2024年 排名', source: '2024年县级统计.xlsx', simulated: false, date: '2025-03-06' }
+    const text = csvText(columns, rows, about)
+    expect(text).not.toContain('模拟数据')
+    const note = parseCsv(text.slice(1)).filter((r) => r[0]!.startsWith('# '))
+    expect(note[1]).toEqual(['# 数据来源', '2024年县级统计.xlsx'])
+    const sheets = await readXlsxFile(await (await xlsxBlob(columns, rows, '湖南省2024年', about)).arrayBuffer())
+    expect(sheets.map((s) => s.sheet)).toEqual(['湖南省2024年', '说明'])
+    expect(sheets[0]!.data[0]).toEqual(columns.map((c) => c.header))
+    expect(sheets[1]!.data).toEqual(note.map((r) => [r[0]!.slice(2), r[1]]))
+    const simulated = await readXlsxFile(await (await xlsxBlob(columns, rows, '湖南省2024年', { ...about, simulated: true })).arrayBuffer())
+    expect(simulated[0]!.sheet).toBe('模拟数据 湖南省2024年')
+    expect(simulated[1]!.data[1]).toEqual(['数据来源', '模拟数据（按全国统计公报校准，并非任何区县的真实统计）'])
   })
 
   it('writes the problem roll-up as one line per failing county', async () => {
@@ -120,8 +172,8 @@ describe('table exports of the bundled data', () => {
 describe('chart export', () => {
   const meta: ChartMeta = { title: '湖南省各区县公办园在园幼儿占比排序', unit: '%', period: '2024年', source: '模拟数据', simulated: true, date: '2025-03-01' }
   const rows = [
-    { code: '990101', name: '甲区', prefecture_code: '990100', prefecture: '甲市', county_type: '区', value: 62, rank: 1, rank_prefecture: 1, prev_value: null, prev_rank: null, prev_rank_prefecture: null, initials: null, change: null, change_pct: null, threshold: 50, status: '达标' as const, gap: null },
-    { code: '990102', name: '乙县', prefecture_code: '990100', prefecture: '甲市', county_type: '县', value: 41, rank: 2, rank_prefecture: 2, prev_value: null, prev_rank: null, prev_rank_prefecture: null, initials: null, change: null, change_pct: null, threshold: 50, status: '未达标' as const, gap: 9 },
+    { code: '990101', name: '甲区', prefecture_code: '990100', prefecture: '甲市', county_type: '区', value: 62, rank: 1, rank_prefecture: 1, prev_value: null, prev_rank: null, prev_rank_prefecture: null, initials: null, change: null, change_pct: null, threshold: 50, status: '达标' as const, gap: null, doubt: null },
+    { code: '990102', name: '乙县', prefecture_code: '990100', prefecture: '甲市', county_type: '县', value: 41, rank: 2, rank_prefecture: 2, prev_value: null, prev_rank: null, prev_rank_prefecture: null, initials: null, change: null, change_pct: null, threshold: 50, status: '未达标' as const, gap: 9, doubt: null },
   ]
   const classes = mapClasses(rows, share, 50)
   const bars = barChartOption(rankingBars({ rows, indicator: share, classes, threshold: 50, provinceFigure: 55 }))

@@ -7,6 +7,10 @@ import { provinceRollup } from '../../src/indicators/rollup.ts'
 import { createNodeDatabase } from '../support/nodeDb.ts'
 import { BOUNDARY_PROVINCE, FIXTURE_PROVINCE, loadFixture } from '../fixtures/panel.ts'
 import { countyProblems } from '../../src/indicators/problems.ts'
+import { STORED_DECIMALS } from '../../src/indicators/precision.ts'
+
+/** A value as SQL stores it: rounded to STORED_DECIMALS. */
+const stored = (x: number) => Math.round(x * 10 ** STORED_DECIMALS) / 10 ** STORED_DECIMALS
 
 let db: Database
 beforeAll(async () => {
@@ -26,12 +30,12 @@ describe('rankingQuery', () => {
       ['990102', 4, 4, '未达标'],
     ])
     const a = rows.find((r) => r.code === '990101')!
-    expect(a.value).toBeCloseTo((5054 / 10086) * 100, 10)
+    expect(a.value).toBeCloseTo(stored((5054 / 10086) * 100), 9)
     expect(a.value!.toFixed(1)).toBe('50.1')
-    expect(a.change).toBeCloseTo((5054 / 10086) * 100 - 50, 10)
+    expect(a.change).toBeCloseTo(stored((5054 / 10086) * 100 - 50), 9)
     const b = rows.find((r) => r.code === '990102')!
     expect(b.threshold).toBe(50)
-    expect(b.gap).toBeCloseTo(10, 10)
+    expect(b.gap).toBeCloseTo(stored(10), 9)
   })
 
   it('lists a county without data last as 无数据', async () => {
@@ -58,7 +62,7 @@ describe('rankingQuery', () => {
     const a = rows.find((r) => r.code === '990101')!
     expect(a.value!.toFixed(2)).toBe('1.07')
     const b = rows.find((r) => r.code === '990102')!
-    expect(b.value).toBeCloseTo((29000 / 30000 - 1) * 100, 10)
+    expect(b.value).toBeCloseTo(stored((29000 / 30000 - 1) * 100), 9)
     expect(b.status).toBe('未达标')
   })
 
@@ -108,24 +112,24 @@ describe('aggregateQuery', () => {
   it('gives the province figure as a ratio of sums, with quartiles across counties', async () => {
     const rows = await db.query<AggregateRow>(aggregateQuery(publicShare, { province: FIXTURE_PROVINCE, by: 'province' }))
     const y2022 = rows.find((r) => r.year === 2022)!
-    expect(y2022.figure).toBeCloseTo(((5054 + 4000 + 5000 + 6000) / (10086 + 10000 + 10000 + 8000)) * 100, 10)
-    expect(y2022.median).toBeCloseTo((50 + (5054 / 10086) * 100) / 2, 10)
+    expect(y2022.figure).toBeCloseTo(stored(((5054 + 4000 + 5000 + 6000) / (10086 + 10000 + 10000 + 8000)) * 100), 9)
+    expect(y2022.median).toBeCloseTo(stored((50 + (5054 / 10086) * 100) / 2), 9)
     expect([y2022.counties, y2022.with_data, y2022.pass, y2022.fail]).toEqual([4, 4, 3, 1])
     const y2023 = rows.find((r) => r.year === 2023)!
-    expect(y2023.figure).toBeCloseTo(((5100 + 4500 + 5200) / 30000) * 100, 10)
+    expect(y2023.figure).toBeCloseTo(stored(((5100 + 4500 + 5200) / 30000) * 100), 9)
     expect([y2023.counties, y2023.with_data]).toEqual([3, 3])
   })
 
   it('gives per-prefecture figures', async () => {
     const rows = await db.query<AggregateRow>(aggregateQuery(publicShare, { province: FIXTURE_PROVINCE, by: 'prefecture' }))
     const bing = rows.find((r) => r.scope === '990200' && r.year === 2022)!
-    expect(bing.figure).toBeCloseTo((11000 / 18000) * 100, 10)
+    expect(bing.figure).toBeCloseTo(stored((11000 / 18000) * 100), 9)
   })
 
   it('gives the growth of the province total for growth indicators', async () => {
     const rows = await db.query<AggregateRow>(aggregateQuery(getIndicator('edu_budget_growth'), { province: FIXTURE_PROVINCE, by: 'province' }))
     const y2022 = rows.find((r) => r.year === 2022)!
-    expect(y2022.figure).toBeCloseTo(((57314.66 + 30000 + 42000 + 21000) / (55000 + 31000 + 40000 + 20000) - 1) * 100, 10)
+    expect(y2022.figure).toBeCloseTo(stored(((57314.66 + 30000 + 42000 + 21000) / (55000 + 31000 + 40000 + 20000) - 1) * 100), 9)
   })
 })
 
@@ -174,7 +178,7 @@ describe('rule lines across a policy change and a 基本达标 band (边界省)'
   it('judges 毛入园率 against 85% in 2020 and 90% from 2021; a value on the line passes', async () => {
     const rows = await judge(['kg_gross_enrol_rate'])
     expect(byCounty(rows, 'kg_gross_enrol_rate', '980101')).toEqual([[2020, 85, '达标'], [2021, 90, '未达标']])
-    expect(rows.find((r) => r.code === '980101' && r.year === 2021)!.gap).toBeCloseTo(3, 10)
+    expect(rows.find((r) => r.code === '980101' && r.year === 2021)!.gap).toBeCloseTo(stored(3), 9)
     expect(byCounty(rows, 'kg_gross_enrol_rate', '980102')).toEqual([[2020, 85, '达标'], [2021, 90, '达标']])
     expect(byCounty(rows, 'kg_gross_enrol_rate', '980103')).toEqual([[2020, 85, '未达标'], [2021, 90, '达标']])
   })
@@ -217,12 +221,12 @@ describe('rule lines across a policy change and a 基本达标 band (边界省)'
     const at = (year: number, id: string) => provinceRollup(rows, year, names, '全省').find((i) => i.rule.id === id)!
     const cv2021 = at(2021, 'cv_primary')
     expect([cv2021.judged, cv2021.failing, cv2021.basic, cv2021.failingShare]).toEqual([3, 1, 1, (1 / 3) * 100])
-    expect(cv2021.sentence).toBe('全省有1个区县（占33.3%）小学校际差异系数高于0.65，未达到基本达标标准，比上年增加1个；另有1个区县基本达标（≤0.65），未达到≤0.5的要求')
-    expect(at(2020, 'cv_primary').sentence).toBe('全省各区县均达到基本达标标准，其中2个区县基本达标（≤0.65），未达到≤0.5的要求')
-    expect(at(2021, 'balanced_cv').sentence).toBe('全省有1个区县（占33.3%）优质均衡校际差异系数未达到基本达标标准，比上年增加1个；另有1个区县基本达标')
+    expect(cv2021.sentence).toBe('全省有1个区县（占33.3%）小学校际差异系数高于0.65，未达到基本达标标准，未达标区县比上年增加1个；另有1个区县基本达标（≤0.65），未达到≤0.5的要求')
+    expect(at(2020, 'cv_primary').sentence).toBe('全省各区县小学校际差异系数均达到基本达标标准，其中2个区县基本达标（≤0.65），未达到≤0.5的要求')
+    expect(at(2021, 'balanced_cv').sentence).toBe('全省有1个区县（占33.3%）优质均衡校际差异系数未达到基本达标标准，未达标区县比上年增加1个；另有1个区县基本达标')
     const enrol = at(2021, 'kg_gross_enrol_rate')
     expect([enrol.failing, enrol.newlyFailing, enrol.newlyPassing]).toEqual([1, 1, 1])
-    expect(enrol.sentence).toBe('全省有1个区县（占33.3%）学前三年毛入园率未达到90%，与上年持平')
+    expect(enrol.sentence).toBe('全省有1个区县（占33.3%）学前三年毛入园率未达到90%，未达标区县数与上年持平（新增1个，转为达标1个）')
   })
 })
 
@@ -233,20 +237,20 @@ describe('province problem roll-up', () => {
     const items = provinceRollup(rows, 2023, names, '全省')
     const share = items.find((i) => i.rule.id === 'kg_public_share')!
     expect([share.failing, share.previousFailing, share.newlyFailing, share.newlyPassing]).toEqual([1, 1, 0, 0])
-    expect(share.sentence).toBe('全省有1个区县（占33.3%）公办园在园幼儿占比未达到50%，与上年持平')
+    expect(share.sentence).toBe('全省有1个区县（占33.3%）公办园在园幼儿占比未达到50%，未达标区县数与上年持平')
     expect(share.counties).toEqual([{ code: '990102', name: '乙县', gap: 5, streak: 3, detail: '45.0%，差5.00个百分点' }])
     const two = items.find((i) => i.rule.id === 'two_no_decrease')!
-    expect(two.sentence).toBe('全省有1个区县（占33.3%）未实现“两个只增不减”，与上年持平')
+    expect(two.sentence).toBe('全省有1个区县（占33.3%）未实现“两个只增不减”，未达标区县数与上年持平')
     expect(two.counties[0]!.detail).toBe('一般公共预算教育支出增长率')
     const pay = items.find((i) => i.rule.id === 'salary_gap')!
     // 乙县 paid teachers 4000 元 less in 2022 and 1000 元 more in 2023.
     expect([pay.failing, pay.previousFailing, pay.newlyPassing]).toEqual([0, 1, 1])
-    expect(pay.sentence).toBe('全省各区县均达到要求，比上年减少1个')
+    expect(pay.sentence).toBe('全省各区县义务教育教师平均工资均不低于当地公务员，未达标区县比上年减少1个')
   })
 
   it('narrows to one prefecture', async () => {
     const rows = await db.query<RuleStatusRow>(ruleStatusQuery(RULES, { province: FIXTURE_PROVINCE }))
     const items = provinceRollup(rows, 2022, new Map([['990201', '丙市'], ['990202', '丁县']]), '丙州')
-    expect(items.find((i) => i.rule.id === 'kg_public_share')!.sentence).toBe('丙州各区县均达到要求，与上年持平')
+    expect(items.find((i) => i.rule.id === 'kg_public_share')!.sentence).toBe('丙州各区县公办园在园幼儿占比均达到要求（≥50%），上年也无未达标区县')
   })
 })
