@@ -3,25 +3,15 @@
 // 全面消除, the indicator notes give the formula in the template's field names, the summary
 // strip numbers 前三 / 后三 with the scope's own ranks and ties, the county trends' legend
 // names the province figure for what it is.
-import { beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { getIndicator } from '../../src/indicators/catalog.ts'
 import { RULES, type Rule } from '../../src/indicators/rules.ts'
 import { rankingQuery, type RankingRow } from '../../src/queries/index.ts'
-import type { Database } from '../../src/db/types.ts'
 import { screenshotPath } from '../support/browser.ts'
-import { bundledDatabase } from '../support/bundled.ts'
 import { downloadedText } from '../support/download.ts'
-import { openSite } from '../support/site.ts'
+import { openSiteWithData } from '../support/site.ts'
 
-const site = openSite()
-let page: Page
-let db: Database
-
-beforeAll(async () => {
-  page = site.page
-  db = (await bundledDatabase(['430000'])).db
-})
+const site = openSiteWithData()
 
 /** How a sentence names a rule: its title, or the words the documents use for it. */
 function subject(rule: Rule): string {
@@ -34,8 +24,8 @@ const ruleOf = (id: string) => RULES.find((r) => r.id === id)!
 
 describe('words on the pages and in the exports', () => {
   it('names the rule in every sentence of the roll-up, on screen and in the exported text', async () => {
-    await page.goto(`${site.server.url}#/province/430000/problems?year=2024`)
-    const items = page.locator('[data-testid="rollup"] > li')
+    await site.page.goto(`${site.server.url}#/province/430000/problems?year=2024`)
+    const items = site.page.locator('[data-testid="rollup"] > li')
     await expect.poll(() => items.count(), { timeout: 60_000 }).toBeGreaterThan(20)
     const shown = await items.evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-rule')!, li.querySelector('.sentence')!.textContent!.replace(/在地图上查看$/, '')]))
     for (const [id, text] of shown) {
@@ -44,11 +34,11 @@ describe('words on the pages and in the exports', () => {
     }
     // Every rule is met by all counties somewhere in 2024: its sentence says which rule.
     expect(shown.filter(([, t]) => t!.includes('各区县')).length).toBeGreaterThan(0)
-    await page.screenshot({ path: screenshotPath('words-rollup') })
-    await page.locator('[data-testid="rollup"] > li').filter({ hasText: '各区县' }).first().scrollIntoViewIfNeeded()
-    await page.screenshot({ path: screenshotPath('words-rollup-met') })
+    await site.page.screenshot({ path: screenshotPath('words-rollup') })
+    await site.page.locator('[data-testid="rollup"] > li').filter({ hasText: '各区县' }).first().scrollIntoViewIfNeeded()
+    await site.page.screenshot({ path: screenshotPath('words-rollup-met') })
 
-    const text = await downloadedText(page, page.locator('[data-testid="export-txt"]'))
+    const text = await downloadedText(site.page, site.page.locator('[data-testid="export-txt"]'))
     const lines = text.lines.filter((l) => /^\d+\. /.test(l))
     expect(lines).toHaveLength(shown.length)
     lines.forEach((line, i) => {
@@ -58,8 +48,8 @@ describe('words on the pages and in the exports', () => {
   })
 
   it('writes a line in force for one year as that year, and a line of 0 as 全面消除, on the rules page', async () => {
-    await page.goto(`${site.server.url}#/rules`)
-    const table = page.locator('[data-testid="rules-table"]')
+    await site.page.goto(`${site.server.url}#/rules`)
+    const table = site.page.locator('[data-testid="rules-table"]')
     await expect.poll(() => table.locator('tbody tr').count(), { timeout: 60_000 }).toBe(RULES.length)
     const text = (await table.textContent())!
     expect(text).not.toMatch(/(\d{4})年—\1年/)
@@ -69,19 +59,19 @@ describe('words on the pages and in the exports', () => {
     expect(large).toContain('2021年起：全面消除')
     expect(await table.locator('tr[data-rule="huge_class_share"]').textContent()).toContain('2018年：≤2%')
     await table.locator('tr[data-rule="large_class_share"]').scrollIntoViewIfNeeded()
-    await page.screenshot({ path: screenshotPath('words-rules') })
+    await site.page.screenshot({ path: screenshotPath('words-rules') })
   })
 
   it('gives the indicator’s formula in the template’s field names and its lines by year', async () => {
-    await page.goto(`${site.server.url}#/province/430000?indicator=kg_public_share&year=2024`)
-    const info = page.locator('[data-testid="indicator-info"]')
+    await site.page.goto(`${site.server.url}#/province/430000?indicator=kg_public_share&year=2024`)
+    const info = site.page.locator('[data-testid="indicator-info"]')
     await info.locator('summary').click({ timeout: 60_000 })
     const text = (await info.textContent())!
     expect(text).toContain('公办园在园幼儿数 ÷ 在园幼儿数 × 100')
     expect(text).not.toMatch(/[a-z]+_[a-z_]+/)
     expect(text).toContain('按合计数计算')
 
-    await page.goto(`${site.server.url}#/province/430000?indicator=large_class_share&year=2024`)
+    await site.page.goto(`${site.server.url}#/province/430000?indicator=large_class_share&year=2024`)
     await expect.poll(() => info.locator('summary').textContent(), { timeout: 60_000 }).toContain('义务教育大班额比例')
     if (!(await info.evaluate((d) => (d as HTMLDetailsElement).open))) await info.locator('summary').click()
     const large = (await info.textContent())!
@@ -92,15 +82,15 @@ describe('words on the pages and in the exports', () => {
 
   it('numbers 前三 and 后三 with the prefecture’s own ranks when a prefecture is chosen', async () => {
     const share = getIndicator('kg_public_share')
-    const rows = (await db.query<RankingRow>(rankingQuery(share, { province: '430000', year: 2024, prefecture: '431200' }))).filter((r) => r.rank_prefecture !== null)
+    const rows = (await site.db.query<RankingRow>(rankingQuery(share, { province: '430000', year: 2024, prefecture: '431200' }))).filter((r) => r.rank_prefecture !== null)
     rows.sort((a, b) => a.rank_prefecture! - b.rank_prefecture! || a.code.localeCompare(b.code))
     const worst = rows.slice(-3).reverse()
     const best = rows.slice(0, 3)
     expect(worst[0]!.rank_prefecture).toBeLessThanOrEqual(rows.length)
     expect(worst[0]!.rank).not.toBe(worst[0]!.rank_prefecture)
 
-    await page.goto(`${site.server.url}#/province/430000?indicator=kg_public_share&year=2024&prefecture=431200`)
-    const strip = page.locator('[data-testid="summary"]')
+    await site.page.goto(`${site.server.url}#/province/430000?indicator=kg_public_share&year=2024&prefecture=431200`)
+    const strip = site.page.locator('[data-testid="summary"]')
     const list = (which: string) => strip.locator(`.list ol${which} li`).allTextContents()
     // The names first: the strip shows the page's previous choice until the new one's answers are in.
     const names = (texts: string[]) => texts.map((t) => t.replace(/^(并列)?第\d+/, '').replace(/ .*$/, ''))
@@ -114,23 +104,23 @@ describe('words on the pages and in the exports', () => {
 
   it('tells counties tied at the top as 并列第1', async () => {
     const rate = getIndicator('disabled_enrol_rate')
-    const rows = await db.query<RankingRow>(rankingQuery(rate, { province: '430000', year: 2024 }))
+    const rows = await site.db.query<RankingRow>(rankingQuery(rate, { province: '430000', year: 2024 }))
     const tied = rows.filter((r) => r.rank === 1).length
     expect(tied).toBeGreaterThanOrEqual(3)
-    await page.goto(`${site.server.url}#/province/430000?indicator=${rate.id}&year=2024`)
-    const best = page.locator('[data-testid="summary"] .list ol:not(.worst) li')
+    await site.page.goto(`${site.server.url}#/province/430000?indicator=${rate.id}&year=2024`)
+    const best = site.page.locator('[data-testid="summary"] .list ol:not(.worst) li')
     const top = rows.filter((r) => r.rank === 1).map((r) => r.name)
     // The names first: the strip shows the page's previous choice until the new one's answers are in.
     const onTop = (texts: string[]) => texts.length === 3 && texts.every((t) => top.some((name) => t.includes(name)))
     await expect.poll(async () => onTop(await best.allTextContents()), { timeout: 60_000 }).toBe(true)
     for (const t of await best.allTextContents()) expect(t).toMatch(/^并列第1\D/)
-    await page.locator('[data-testid="summary"]').screenshot({ path: screenshotPath('words-summary-tied') })
-    await page.screenshot({ path: screenshotPath('words-province') })
+    await site.page.locator('[data-testid="summary"]').screenshot({ path: screenshotPath('words-summary-tied') })
+    await site.page.screenshot({ path: screenshotPath('words-province') })
   })
 
   it('labels the province line of the county trends as computed from totals', async () => {
-    await page.goto(`${site.server.url}#/county/430121`)
-    const legend = page.locator('[data-testid="trend-grid"] .legend')
+    await site.page.goto(`${site.server.url}#/county/430121`)
+    const legend = site.page.locator('[data-testid="trend-grid"] .legend')
     await legend.waitFor({ timeout: 60_000 })
     const text = (await legend.textContent())!
     expect(text).toContain('全省（按合计数计算）')

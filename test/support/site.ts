@@ -2,7 +2,9 @@
 // before a test file's tests and closed after them.
 import { afterAll, beforeAll } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
+import type { Database } from '../../src/db/types.ts'
 import { launchBrowser } from './browser.ts'
+import { bundledDatabase } from './bundled.ts'
 import { serveStatic, SITE_DIR, type ServeOptions, type StaticServer } from './staticServer.ts'
 
 export interface Site {
@@ -21,6 +23,15 @@ export function openSite(options: ServeOptions = {}): Site {
   afterAll(async () => {
     await site.browser?.close()
     await site.server?.close()
+  })
+  return site
+}
+
+/** openSite, and the bundled data of `provinces` in the Node engine (`db`) to compare the page with. */
+export function openSiteWithData(provinces: readonly string[] = ['430000']): Site & { db: Database } {
+  const site = openSite() as Site & { db: Database }
+  beforeAll(async () => {
+    site.db = (await bundledDatabase(provinces)).db
   })
   return site
 }
