@@ -2,6 +2,38 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 
+// Dependencies point one way (README, “Folder map”): each folder lists the folders above it,
+// which it must not import. Type-only imports of a query's row shape are allowed below it.
+const ABOVE = {
+  util: ['indicators', 'db', 'queries', 'geo', 'charts', 'export', 'import', 'service', 'stores', 'composables', 'components', 'views'],
+  indicators: ['db', 'geo', 'charts', 'export', 'import', 'service', 'stores', 'composables', 'components', 'views'],
+  db: ['queries', 'geo', 'charts', 'export', 'import', 'service', 'stores', 'composables', 'components', 'views'],
+  queries: ['db', 'geo', 'charts', 'export', 'import', 'service', 'stores', 'composables', 'components', 'views'],
+  geo: ['db', 'charts', 'export', 'import', 'service', 'stores', 'composables', 'components', 'views'],
+  charts: ['db', 'export', 'import', 'service', 'stores', 'composables', 'components', 'views'],
+  export: ['db', 'import', 'service', 'stores', 'composables', 'components', 'views'],
+  import: ['service', 'stores', 'composables', 'components', 'views'],
+  service: ['stores', 'composables', 'components', 'views'],
+  stores: ['composables', 'components', 'views'],
+  composables: ['components', 'views'],
+  components: ['views'],
+  views: [],
+}
+const layers = Object.entries(ABOVE).map(([folder, above]) => ({
+  files: [`src/${folder}/**/*.{ts,vue}`],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...(above.length ? [{ group: above.map((f) => `**/${f}/*`), allowTypeImports: true, message: `src/${folder} must not import from a folder above it (README, “Folder map”).` }] : []),
+          { group: ['**/router.ts', '**/main.ts', '**/App.vue'], message: 'Only the entry imports the router and the app: the router imports every view.' },
+        ],
+      },
+    ],
+  },
+}))
+
 export default tseslint.config(
   { ignores: ['dist/', 'dist-*/', 'node_modules/', '.tmp/', 'public/', 'coverage/'] },
   js.configs.recommended,
@@ -20,6 +52,7 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  ...layers,
   {
     // TypeScript checks names itself (typescript-eslint's advice); no-undef cannot see DOM or Node types.
     rules: { 'no-undef': 'off' },

@@ -12,7 +12,7 @@ import { NATIONAL_NAMES, NationalTargets, YEARS } from './lib/targets.ts'
 import { writeManifest, writeParquet, writeTemplate } from './lib/write.ts'
 import { writeSnapshots } from './snapshots.ts'
 import { SUMMARY_FILE, writeProvinceSummaries } from './summaries.ts'
-import { snapshotFile } from '../src/db/snapshot.ts'
+import { snapshotFile } from '../src/service/snapshot.ts'
 import { DEFAULT_INDICATOR_ID, getIndicator } from '../src/indicators/catalog.ts'
 import { valuesFile, writeFirstValues } from './values.ts'
 

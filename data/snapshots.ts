@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { queryKey, snapshotFile, toSnapshotTable, type Snapshot } from '../src/db/snapshot.ts'
+import { queryKey, snapshotFile, toSnapshotTable, type Snapshot } from '../src/service/snapshot.ts'
 import type { Database } from '../src/db/types.ts'
 import { firstViewQueries } from '../src/queries/snapshot.ts'
 import { bundledDatabase } from '../test/support/bundled.ts'

@@ -1,6 +1,4 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
-import { loadCharts } from './charts/runtime.ts'
-import { markOnce } from './composables/markOnce.ts'
 import ProvinceView from './views/ProvinceView.vue'
 
 // The province page loads with the app; the others when first opened. The national view
@@ -24,15 +22,6 @@ export const router = createRouter({
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 })
-
-/**
- * Downloads the county page's code and ECharts ahead, once the province page is interactive:
- * the click on a county then waits for its data only, and a printout finds ECharts in place.
- */
-export function preloadAfterFirstView(): void {
-  // A failure is told when the page is opened.
-  void Promise.all([CountyView(), loadCharts()]).then(() => markOnce('preloaded'), () => undefined)
-}
 
 /** What to tell the user when a view's code could not be downloaded (network gone, server
  * down): the file, and that the page they are on still works. Null for any other error. */

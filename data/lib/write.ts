@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { join } from 'node:path'
 import { DuckDBInstance, type DuckDBAppender } from '@duckdb/node-api'
 import { pinyin } from 'pinyin-pro'
-import type { Manifest as AppManifest, ManifestProvince } from '../../src/db/dataset.ts'
+import type { Manifest as AppManifest, ManifestProvince } from '../../src/service/dataset.ts'
 import { COUNTY_FIELDS, KEY_FIELDS, RAW_FIELDS } from '../../src/indicators/fields.ts'
 import type { Panel } from './calibrate.ts'
 import type { CountyBase } from './census.ts'

@@ -2,13 +2,13 @@
 // of every chart (and the county page's, the national view's own charts, which import it
 // themselves). Loaded on first use, or ahead once a first view is done (router.ts), so
 // that the browser's own print command finds it in place.
-type Runtime = typeof import('../export/canvasImage.ts')
+type Runtime = typeof import('./canvasImage.ts')
 
 let runtime: Runtime | null = null
 let loading: Promise<Runtime> | null = null
 
 export function loadCharts(): Promise<Runtime> {
-  loading ??= import('../export/canvasImage.ts').then((m) => (runtime = m))
+  loading ??= import('./canvasImage.ts').then((m) => (runtime = m))
   // A failed download is tried again at the next use.
   loading.catch(() => (loading = null))
   return loading

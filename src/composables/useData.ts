@@ -1,5 +1,5 @@
 import { inject, type InjectionKey } from 'vue'
-import type { DataService } from '../db/service.ts'
+import type { DataService } from '../service/service.ts'
 
 export const DATA_SERVICE: InjectionKey<DataService> = Symbol('DataService')
 

@@ -1,17 +1,13 @@
 // The import page's flow: files inspected in the worker, the mapping confirmed, every row
 // checked (worker) and cross-checked (SQL on the staged rows), then accepted or dropped.
 import { onScopeDispose, ref, shallowRef, toRaw } from 'vue'
-import { dropStage, type UserDataMeta } from '../db/userData.ts'
 import { ImportCancelled, ImportClient } from '../import/client.ts'
-import { crossCheck, importMeta } from '../import/crossChecks.ts'
 import { assignColumn } from '../import/headers.ts'
 import type { FileChoice, FileInspection } from '../import/pipeline.ts'
-import { issueCsvLine, reportCsv, type ImportIssue } from '../import/report.ts'
+import { issueCsvLine, reportCsv } from '../import/report.ts'
+import type { StagedCheck } from '../service/importChecks.ts'
 import type { CheckedImport } from '../import/worker.ts'
-import { RULES } from '../indicators/rules.ts'
-import { STAGE_TABLE } from '../queries/importChecks.ts'
 import { countyNamesQuery } from '../queries/lists.ts'
-import { statusChangesQuery, type StatusChangeRow } from '../queries/rules.ts'
 import { useDatasetStore } from '../stores/dataset.ts'
 import { useDataService } from './useData.ts'
 
@@ -21,13 +17,8 @@ export interface ImportEntry {
   choice: Required<Pick<FileChoice, 'mapping'>> & FileChoice
 }
 
-export interface ImportReport {
+export interface ImportReport extends StagedCheck {
   result: CheckedImport
-  /** Issues found in SQL (rates against parts, jumps). */
-  crossIssues: ImportIssue[]
-  /** Counties whose status on a rule differs from the data loaded now (user data only). */
-  changes: StatusChangeRow[]
-  meta: UserDataMeta
   csv: string
 }
 
@@ -136,12 +127,9 @@ export function useImport() {
           (fraction, file) => (progress.value = { fraction, file }),
         )
         live()
-        await service.stageImport(result.ipc)
-        const crossIssues = await crossCheck(service.db, result.rates, result.files.map((f) => f.file))
-        // The release diff compares with data the user loaded before, not with simulated data.
-        const changes = dataset.simulated ? [] : await service.query<StatusChangeRow>(statusChangesQuery(RULES, STAGE_TABLE))
         const accepted = result.files.map((f) => ({ name: f.file, rows: f.accepted }))
-        const meta = await importMeta(service.db, accepted, new Date())
+        // The release diff compares with data the user loaded before, not with simulated data.
+        const { crossIssues, changes, meta } = await service.checkImport(result.ipc, result.rates, accepted, !dataset.simulated)
         const csv = reportCsv([...result.reportLines, ...crossIssues.map(issueCsvLine)])
         live()
         return { result, crossIssues, changes, meta, csv }
@@ -181,7 +169,7 @@ export function useImport() {
   async function discard(): Promise<void> {
     report.value = null
     phase.value = 'choose'
-    await dropStage(service.db)
+    await service.dropImport()
   }
 
   async function clearUserData(): Promise<void> {

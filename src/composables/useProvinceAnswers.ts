@@ -1,6 +1,6 @@
 import { computed, shallowRef, watch, type Ref } from 'vue'
-import type { Query } from '../db/types.ts'
-import type { Prefetch } from '../db/service.ts'
+import type { Query } from '../util/query.ts'
+import type { Prefetch } from '../service/service.ts'
 import { INDICATORS, type Indicator } from '../indicators/catalog.ts'
 import { countyTrendBandsQuery, type AggregateRow } from '../queries/aggregates.ts'
 import { provinceStatements, rankingsAhead, type ProvinceStatements } from '../queries/province.ts'

@@ -1,5 +1,5 @@
 import { ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue'
-import type { Query } from '../db/types.ts'
+import type { Query } from '../util/query.ts'
 import type { Indicator } from '../indicators/catalog.ts'
 import { useDatasetStore } from '../stores/dataset.ts'
 import { markOnce } from './markOnce.ts'

@@ -1,4 +1,4 @@
-import type { DecodeParquet } from './dataset.ts'
+import type { DecodeParquet } from './types.ts'
 import type { DecodeReply, DecodeRequest } from './parquetWorker.ts'
 
 /** The page's side of the Parquet worker, started with the first file. */

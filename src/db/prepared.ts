@@ -1,6 +1,6 @@
 import type { AsyncDuckDBConnection, AsyncPreparedStatement } from '@duckdb/duckdb-wasm'
 import type { Table } from 'apache-arrow'
-import type { Query } from './types.ts'
+import type { Query } from '../util/query.ts'
 
 /**
  * Statements prepared once and kept, by their SQL: a year switch or a timeline step runs

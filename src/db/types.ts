@@ -1,30 +1,6 @@
 import type { Table } from 'apache-arrow'
-
-export type SqlParam = string | number | boolean | null
-
-/** A statement with its bound parameters; identifiers come only from the catalog. */
-export interface Query {
-  sql: string
-  params: readonly SqlParam[]
-}
-
-export type Row = Record<string, unknown>
-
-/**
- * A statement that stands for several (answered ahead in one round): its rows `R`, split
- * into each of `queries`' answers, in order.
- */
-export interface StandsFor<R> {
-  query: Query
-  answers: { queries: readonly Query[]; split: (rows: R[]) => unknown[][] }
-}
-
-/** `rows` in one group per key, in the order of `keys`, each keeping the rows' order; rows of other keys are left out. */
-export function groupByKey<T, K>(rows: readonly T[], keys: readonly K[], keyOf: (row: T) => K): T[][] {
-  const groups = new Map<K, T[]>(keys.map((k) => [k, []]))
-  for (const row of rows) groups.get(keyOf(row))?.push(row)
-  return keys.map((k) => groups.get(k)!)
-}
+import type { Query, Row } from '../util/query.ts'
+import type { Column } from './schema.ts'
 
 export type StartPhase = 'download' | 'instantiate' | 'load' | 'ready'
 
@@ -63,3 +39,6 @@ export function arrowToRows<T>(table: Table): T[] {
   }
   return rows
 }
+
+/** Parquet bytes → an Arrow IPC stream of the wanted columns: parquetToIPC, in a worker in the browser. */
+export type DecodeParquet = (bytes: ArrayBuffer, columns: readonly Column[]) => Promise<Uint8Array>

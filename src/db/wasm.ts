@@ -7,7 +7,8 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url'
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url'
 import type { EngineReply } from './engineFetchWorker.ts'
 import { PreparedStatements } from './prepared.ts'
-import { arrowToRows, type Database, type Query, type StartProgress } from './types.ts'
+import { arrowToRows, type Database, type StartProgress } from './types.ts'
+import type { Query } from '../util/query.ts'
 
 const INSTANTIATE_TIMEOUT_MS = 60_000
 

@@ -2,6 +2,7 @@
 // year, and the 模拟数据 label when the data are simulated) and a footer band (source and
 // date), so that a picture pasted into a report still says what it shows and where from.
 import type { EChartsCoreOption } from 'echarts/core'
+import type { Size } from '../charts/canvasImage.ts'
 import { sourceName } from './source.ts'
 
 export interface ChartMeta {
@@ -17,11 +18,6 @@ export interface ChartMeta {
   date: string
   /** Colour classes of a map, drawn as a key above the source line. */
   legend?: readonly { label: string; color: string }[]
-}
-
-export interface Size {
-  width: number
-  height: number
 }
 
 export const HEADER_BAND = 64

@@ -3,8 +3,8 @@
 import '../charts/setup.ts'
 import { init, use, type EChartsCoreOption } from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers'
-import { decorateChart, type ChartMeta, type Size } from './chartDecor.ts'
-import { optionPngUrl } from './canvasImage.ts'
+import { decorateChart, type ChartMeta } from './chartDecor.ts'
+import { optionPngUrl, type Size } from '../charts/canvasImage.ts'
 
 use([SVGRenderer])
 

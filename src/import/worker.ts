@@ -1,7 +1,7 @@
 // The import's worker: files are read, decoded and checked here, and the accepted rows laid
 // out as an Arrow IPC stream, so that a 100 MB CSV costs the page no long task; the page
 // cancels by terminating it.
-import { stageIpc } from '../db/userData.ts'
+import { stageIpc } from './stage.ts'
 import { inspectFile, validateFiles, type FileChoice } from './pipeline.ts'
 import { rateColumns, type ImportRules, type RateColumn, type ValidationResult } from './validate.ts'
 

@@ -1,5 +1,5 @@
 import { INDICATORS, type Indicator } from '../indicators/catalog.ts'
-import type { Query } from '../db/types.ts'
+import type { Query } from '../util/query.ts'
 import { countyValuesCte, scopeFiguresCte, storedSql } from './indicatorSql.ts'
 
 export interface AggregateRow {

@@ -1,7 +1,7 @@
 // Checks of a staged import that need more than one cell: a rate the file gives against
 // the rate its own parts make (by the catalog's SQL, as the dashboard will compute it),
 // and a figure that jumps implausibly from one year to the next.
-import type { Query } from '../db/types.ts'
+import type { Query } from '../util/query.ts'
 import { findIndicator } from '../indicators/catalog.ts'
 import { countyValuesCte } from './indicatorSql.ts'
 import { jumpSql, STEADY_FIELDS } from './plausibility.ts'

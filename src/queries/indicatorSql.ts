@@ -1,7 +1,7 @@
 // SQL fragments derived from the catalog. Only catalog text and numbers are pasted into
 // SQL; anything a user chose (province, year, county) is a bound parameter, read from a
 // one-row `sel` CTE that each statement declares first.
-import type { Query } from '../db/types.ts'
+import type { Query } from '../util/query.ts'
 import type { Indicator, Threshold } from '../indicators/catalog.ts'
 import { STORED_DECIMALS } from '../indicators/precision.ts'
 import { doubtsCte } from './plausibility.ts'

@@ -1,37 +1,11 @@
-import type { Query } from '../db/types.ts'
+import type { Query } from '../util/query.ts'
 
-export interface ProvinceRow { code: string; name: string; counties: number }
-export interface PrefectureRow { code: string; name: string; counties: number }
 export interface CountyRow { code: string; name: string; prefecture_code: string; prefecture: string; province_code: string; province: string; county_type: string; pop_2020: number | null; census_matched?: boolean | null }
-
-export function provincesQuery(): Query {
-  return {
-    sql: `SELECT province_code AS code, any_value(province) AS name, count(*) AS counties
-      FROM counties GROUP BY province_code ORDER BY province_code`,
-    params: [],
-  }
-}
-
-export function prefecturesQuery(province: string): Query {
-  return {
-    sql: `SELECT prefecture_code AS code, any_value(prefecture) AS name, count(*) AS counties
-      FROM counties WHERE province_code = ? GROUP BY prefecture_code ORDER BY prefecture_code`,
-    params: [province],
-  }
-}
 
 export function countiesQuery(province: string): Query {
   return {
     sql: `SELECT code, name, prefecture_code, prefecture, province_code, province, county_type, pop_2020
       FROM counties WHERE province_code = ? ORDER BY code`,
-    params: [province],
-  }
-}
-
-export function yearsQuery(province: string): Query {
-  return {
-    sql: `SELECT DISTINCT p.year FROM panel p JOIN counties c ON c.code = p.code
-      WHERE c.province_code = ? ORDER BY p.year`,
     params: [province],
   }
 }

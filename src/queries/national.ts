@@ -1,5 +1,5 @@
 import type { Indicator } from '../indicators/catalog.ts'
-import type { Query } from '../db/types.ts'
+import type { Query } from '../util/query.ts'
 import { statusSql, thresholdSql } from './indicatorSql.ts'
 import type { ThresholdStatus } from './ranking.ts'
 

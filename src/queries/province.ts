@@ -1,5 +1,5 @@
 import type { Indicator } from '../indicators/catalog.ts'
-import type { Query, StandsFor } from '../db/types.ts'
+import type { Query, StandsFor } from '../util/query.ts'
 import { aggregateQuery } from './aggregates.ts'
 import { rankingQueries, rankingQuery, rankingsByYear, rankingYearsQuery, type RankingYearRow } from './ranking.ts'
 import { provinceSeriesQuery } from './series.ts'

@@ -1,5 +1,6 @@
 import type { Indicator } from '../indicators/catalog.ts'
-import { groupByKey, type Query } from '../db/types.ts'
+import type { Query } from '../util/query.ts'
+import { groupByKey } from '../util/groupByKey.ts'
 import { changePctSql, countyValuesCte, statusSql, storedSql, thresholdSql } from './indicatorSql.ts'
 
 export type ThresholdStatus = '达标' | '基本达标' | '未达标' | '无数据'

@@ -1,6 +1,7 @@
 import { partsOf, type CompositeRule, type Rule, type ThresholdRule } from '../indicators/rules.ts'
 import type { Indicator } from '../indicators/catalog.ts'
-import { groupByKey, type Query, type StandsFor } from '../db/types.ts'
+import type { Query, StandsFor } from '../util/query.ts'
+import { groupByKey } from '../util/groupByKey.ts'
 import { countyValuesCte } from './indicatorSql.ts'
 import type { ThresholdStatus } from './ranking.ts'
 

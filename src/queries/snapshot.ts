@@ -1,5 +1,5 @@
 import { DEFAULT_INDICATOR_ID, getIndicator } from '../indicators/catalog.ts'
-import type { Query } from '../db/types.ts'
+import type { Query } from '../util/query.ts'
 import { provinceStatements } from './province.ts'
 
 /**

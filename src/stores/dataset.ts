@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { Manifest } from '../db/dataset.ts'
+import type { Manifest } from '../service/dataset.ts'
 import type { StartProgress } from '../db/types.ts'
 
 /** The loaded dataset and the state of the engine that serves it. */

@@ -2,7 +2,7 @@ import { defineStore, storeToRefs } from 'pinia'
 import { computed } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import { DEFAULT_INDICATOR_ID, findIndicator, getIndicator } from '../indicators/catalog.ts'
-import { useUrlState } from '../composables/useUrlState.ts'
+import { useUrlState } from './urlState.ts'
 import { useDatasetStore } from './dataset.ts'
 
 export const DEFAULT_PROVINCE = '430000'

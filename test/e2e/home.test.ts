@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import type { Manifest } from '../../src/db/dataset.ts'
+import type { Manifest } from '../../src/service/dataset.ts'
 import { screenshotPath } from '../support/browser.ts'
 import { rankingCount } from '../support/ranking.ts'
 import { openSite } from '../support/site.ts'

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import type { Manifest } from '../../src/db/dataset.ts'
+import type { Manifest } from '../../src/service/dataset.ts'
 import { DEFAULT_INDICATOR_ID, INDICATORS } from '../../src/indicators/catalog.ts'
 import { screenshotPath } from '../support/browser.ts'
 import { rankingCount } from '../support/ranking.ts'

@@ -2,7 +2,7 @@
 // loader the browser uses.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { PanelLoader, parseManifest, type FetchBytes } from '../../src/db/dataset.ts'
+import { PanelLoader, parseManifest, type FetchBytes } from '../../src/service/dataset.ts'
 import { parquetToIPC } from '../../src/db/parquet.ts'
 import type { Database } from '../../src/db/types.ts'
 import { createNodeDatabase } from './nodeDb.ts'

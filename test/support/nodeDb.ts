@@ -1,7 +1,8 @@
 // The same DuckDB-wasm engine the browser runs, in Node, behind the app's Database interface.
 import { createRequire } from 'node:module'
 import type * as Blocking from '@duckdb/duckdb-wasm/blocking'
-import { arrowToRows, type Database, type Query } from '../../src/db/types.ts'
+import { arrowToRows, type Database } from '../../src/db/types.ts'
+import type { Query } from '../../src/util/query.ts'
 
 const require = createRequire(import.meta.url)
 const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof Blocking

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { QueryCache } from '../../src/db/cache.ts'
+import { QueryCache } from '../../src/service/cache.ts'
 
 const q = (year: number) => ({ sql: 'SELECT ? AS year', params: [year] })
 

@@ -2,8 +2,9 @@
 // data that is then replaced must not load the old province into the new panel.
 import { describe, expect, it } from 'vitest'
 import { parquetToIPC } from '../../src/db/parquet.ts'
-import { DataService } from '../../src/db/service.ts'
-import type { Database, Query } from '../../src/db/types.ts'
+import { DataService } from '../../src/service/service.ts'
+import type { Database } from '../../src/db/types.ts'
+import type { Query } from '../../src/util/query.ts'
 import { DEFAULT_INDICATOR_ID, getIndicator, type Indicator } from '../../src/indicators/catalog.ts'
 import { provinceStatements, rankingsAhead } from '../../src/queries/province.ts'
 import { rankingQuery } from '../../src/queries/ranking.ts'

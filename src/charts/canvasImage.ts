@@ -1,8 +1,12 @@
 // An ECharts option drawn off screen to a PNG data URL, synchronously: for the printed page
 // (its image must be in place before the browser lays the printout out) and the PNG export.
-import '../charts/setup.ts'
+import './setup.ts'
 import { init, type EChartsCoreOption } from 'echarts/core'
-import type { Size } from './chartDecor.ts'
+
+export interface Size {
+  width: number
+  height: number
+}
 
 export const PIXEL_RATIO = 2
 

@@ -1,14 +1,17 @@
 // The checks that run in SQL once an import is staged beside the panel, turned into report
-// lines; and what the staged import covers (years, provinces), for its manifest.
+// lines; the release diff; and what the staged import covers (years, provinces), for its manifest.
 import type { Database } from '../db/types.ts'
-import type { UserDataMeta } from '../db/userData.ts'
+import type { UserDataMeta } from './userData.ts'
 import { getIndicator } from '../indicators/catalog.ts'
 import { formatValue } from '../indicators/format.ts'
 import { RAW_FIELDS } from '../indicators/fields.ts'
 import { JUMP_FACTOR } from '../queries/plausibility.ts'
 import { coverageQuery, jumpQuery, rateMismatchQuery, stagedYearsQuery, type CoverageRow, type JumpRow, type RateMismatchRow } from '../queries/importChecks.ts'
-import type { ImportIssue } from './report.ts'
-import type { RateColumn } from './validate.ts'
+import type { ImportIssue } from '../import/report.ts'
+import type { RateColumn } from '../import/validate.ts'
+import { RULES } from '../indicators/rules.ts'
+import { STAGE_TABLE } from '../queries/importChecks.ts'
+import { statusChangesQuery, type StatusChangeRow } from '../queries/rules.ts'
 
 const FIELD_LABEL = new Map(RAW_FIELDS.map((f) => [f.id, `${f.label}${f.unit ? `(${f.unit})` : ''}`]))
 
@@ -56,4 +59,29 @@ export async function importMeta(db: Database, files: readonly { name: string; r
     years: years.map((y) => y.year),
     provinces: Object.fromEntries(coverage.map((c) => [c.province_code, { counties: c.counties, rows: c.rows }])),
   }
+}
+
+/** What the SQL checks of a staged import found, and what it covers. */
+export interface StagedCheck {
+  /** Issues found in SQL (rates against parts, jumps). */
+  crossIssues: ImportIssue[]
+  /** Counties whose status on a rule differs from the data loaded now (user data only). */
+  changes: StatusChangeRow[]
+  meta: UserDataMeta
+}
+
+/**
+ * The checks of the import staged beside the panel. `compare`: the release diff against the
+ * data loaded now, which is only told when that is the user's own (not simulated) data.
+ */
+export async function checkStaged(
+  db: Database,
+  rates: readonly RateColumn[],
+  files: readonly { name: string; rows: number }[],
+  compare: boolean,
+  at: Date,
+): Promise<StagedCheck> {
+  const crossIssues = await crossCheck(db, rates, files.map((f) => f.name))
+  const changes = compare ? await db.query<StatusChangeRow>(statusChangesQuery(RULES, STAGE_TABLE)) : []
+  return { crossIssues, changes, meta: await importMeta(db, files, at) }
 }

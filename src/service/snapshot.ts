@@ -2,8 +2,8 @@
 // computed at build time by the same SQL in the same engine (data/snapshots.ts) and keyed by
 // statement, so a snapshot can only ever stand in for the very query it answers.
 import type { FetchBytes } from './dataset.ts'
-import { gunzip } from './gzip.ts'
-import type { Query } from './types.ts'
+import { gunzip } from '../db/gzip.ts'
+import type { Query } from '../util/query.ts'
 
 /** One statement's answer, column names once and the rows as arrays (half the bytes of objects). */
 export interface SnapshotTable {

@@ -1,15 +1,12 @@
 // Users' own data in the engine: an import is staged beside the panel while it is checked,
 // then replaces the panel's rows; it is kept in the browser until the user clears it.
-import { tableToIPC } from 'apache-arrow'
 import { INDICATORS } from '../indicators/catalog.ts'
-import type { ImportedData } from '../import/validate.ts'
 import { provinceSummaryInsert } from '../queries/aggregates.ts'
 import { fillValuesQuery } from '../queries/indicatorSql.ts'
-import { STAGE_TABLE, rateColumn } from '../queries/importChecks.ts'
-import { arrowTable } from './arrow.ts'
+import { STAGE_TABLE } from '../queries/importChecks.ts'
 import type { Manifest } from './dataset.ts'
-import { COUNTY_VALUES_TABLE, PANEL_COLUMNS, PANEL_TABLE, PROVINCE_SUMMARY_COLUMNS, PROVINCE_SUMMARY_TABLE, insertFromSql, type Column } from './schema.ts'
-import type { Database } from './types.ts'
+import { COUNTY_VALUES_TABLE, PANEL_COLUMNS, PANEL_TABLE, PROVINCE_SUMMARY_COLUMNS, PROVINCE_SUMMARY_TABLE, insertFromSql } from '../db/schema.ts'
+import type { Database } from '../db/types.ts'
 
 export interface UserDataMeta {
   /** The files' names, shown as the data source. */
@@ -34,30 +31,6 @@ export interface SavedDataStore {
   load(): Promise<SavedData | null>
   save(saved: SavedData): Promise<void>
   clear(): Promise<void>
-}
-
-/**
- * An import's accepted rows as an Arrow IPC stream: the panel's columns, the rates given
- * for cross-checking and each row's file and spreadsheet row. Built in the import worker,
- * so that a large file costs the page no long task.
- */
-export function stageIpc(data: ImportedData): Uint8Array {
-  const rates = Object.keys(data.rates)
-  const columns: Column[] = [
-    ...PANEL_COLUMNS,
-    ...rates.map((id): Column => ({ name: rateColumn(id), kind: 'double' })),
-    { name: '_file', kind: 'integer' },
-    { name: '_row', kind: 'integer' },
-  ]
-  const byName = new Map<string, ArrayLike<unknown>>([
-    ['code', data.code],
-    ['year', data.year],
-    ['_file', data.fileIndex],
-    ['_row', data.rowNumber],
-    ...Object.entries(data.fields),
-    ...rates.map((id): [string, ArrayLike<unknown>] => [rateColumn(id), data.rates[id]!]),
-  ])
-  return tableToIPC(arrowTable(columns, (name) => byName.get(name), data.length), 'stream')
 }
 
 /** Stages an import (or kept data) beside the panel for checking; the engine takes the buffer over. */

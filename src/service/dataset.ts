@@ -11,8 +11,8 @@ import {
   PROVINCE_SUMMARY_TABLE,
   SCHEMA_SQL,
   type Column,
-} from './schema.ts'
-import type { Database } from './types.ts'
+} from '../db/schema.ts'
+import type { Database, DecodeParquet } from '../db/types.ts'
 import { INDICATORS, type Indicator } from '../indicators/catalog.ts'
 import { fillValuesQuery } from '../queries/indicatorSql.ts'
 
@@ -67,8 +67,6 @@ export function parseManifest(text: string, file = 'data/manifest.json'): Manife
   return m as Manifest
 }
 
-/** Parquet bytes → an Arrow IPC stream of the wanted columns: parquetToIPC, in a worker in the browser. */
-export type DecodeParquet = (bytes: ArrayBuffer, columns: readonly Column[]) => Promise<Uint8Array>
 
 /** A province's rows in the panel, and each indicator's ranking into county_values. */
 interface ProvinceLoad {

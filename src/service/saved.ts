@@ -1,6 +1,6 @@
 // Accepted data kept in the browser's IndexedDB until the user clears it.
 import { createStore, del, get, set, type UseStore } from 'idb-keyval'
-import type { SavedData, SavedDataStore } from '../db/userData.ts'
+import type { SavedData, SavedDataStore } from './userData.ts'
 
 const KEY = 'user-data'
 /** Whether anything is kept, beside it in localStorage: opening IndexedDB in a fresh browser

@@ -1,4 +1,4 @@
-import type { Query } from './types.ts'
+import type { Query } from '../util/query.ts'
 
 const cacheKey = (q: Query) => `${q.sql}\u0000${JSON.stringify(q.params)}`
 

@@ -1,11 +1,14 @@
 // What the app asks of the data layer: the manifest, a province's data, and queries; and
 // the switch between the bundled panel and data users load themselves.
-import { PanelLoader, parseManifest, type DecodeParquet, type FetchBytes, type Manifest } from './dataset.ts'
+import { PanelLoader, parseManifest, type FetchBytes, type Manifest } from './dataset.ts'
 import { QueryCache } from './cache.ts'
 import { Snapshots } from './snapshot.ts'
-import type { Database, Query, StandsFor } from './types.ts'
+import type { Database, DecodeParquet } from '../db/types.ts'
+import type { Query, StandsFor } from '../util/query.ts'
 import type { Indicator } from '../indicators/catalog.ts'
-import { emptyPanel, replacePanelWithStage, stage, userManifest, type SavedDataStore, type UserDataMeta } from './userData.ts'
+import { checkStaged, type StagedCheck } from './importChecks.ts'
+import { dropStage, emptyPanel, replacePanelWithStage, stage, userManifest, type SavedDataStore, type UserDataMeta } from './userData.ts'
+import type { RateColumn } from '../import/validate.ts'
 
 /** A statement to answer ahead of being asked, with what it reads (as useQuery's requests). */
 export interface Prefetch {
@@ -171,10 +174,19 @@ export class DataService {
     await (await this.panel()).init()
   }
 
-  /** Stages an import beside the panel so its checks and the release diff can query it. */
-  async stageImport(ipc: Uint8Array): Promise<void> {
+  /**
+   * Stages an import beside the panel and runs its SQL checks: rates against their parts,
+   * jumps, the release diff (`compare`) and what it covers. It stays staged until accepted or dropped.
+   */
+  async checkImport(ipc: Uint8Array, rates: readonly RateColumn[], files: readonly { name: string; rows: number }[], compare: boolean): Promise<StagedCheck> {
     await this.init()
     await stage(this.db, ipc)
+    return checkStaged(this.db, rates, files, compare, new Date())
+  }
+
+  /** Drops a staged import the user did not accept. */
+  dropImport(): Promise<void> {
+    return dropStage(this.db)
   }
 
   /**

@@ -1,0 +1,30 @@
+// What the import worker hands the engine: the accepted rows as one Arrow IPC stream.
+import { tableToIPC } from 'apache-arrow'
+import { arrowTable } from '../db/arrow.ts'
+import { PANEL_COLUMNS, type Column } from '../db/schema.ts'
+import { rateColumn } from '../queries/importChecks.ts'
+import type { ImportedData } from './validate.ts'
+
+/**
+ * An import's accepted rows as an Arrow IPC stream: the panel's columns, the rates given
+ * for cross-checking and each row's file and spreadsheet row. Built in the import worker,
+ * so that a large file costs the page no long task.
+ */
+export function stageIpc(data: ImportedData): Uint8Array {
+  const rates = Object.keys(data.rates)
+  const columns: Column[] = [
+    ...PANEL_COLUMNS,
+    ...rates.map((id): Column => ({ name: rateColumn(id), kind: 'double' })),
+    { name: '_file', kind: 'integer' },
+    { name: '_row', kind: 'integer' },
+  ]
+  const byName = new Map<string, ArrayLike<unknown>>([
+    ['code', data.code],
+    ['year', data.year],
+    ['_file', data.fileIndex],
+    ['_row', data.rowNumber],
+    ...Object.entries(data.fields),
+    ...rates.map((id): [string, ArrayLike<unknown>] => [rateColumn(id), data.rates[id]!]),
+  ])
+  return tableToIPC(arrowTable(columns, (name) => byName.get(name), data.length), 'stream')
+}
