@@ -1,6 +1,7 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
+import prettier from 'eslint-config-prettier/flat'
 
 // Dependencies point one way (README, “Folder map”): each folder lists the folders above it,
 // which it must not import. Type-only imports of a query's row shape are allowed below it.
@@ -57,4 +58,6 @@ export default tseslint.config(
     // TypeScript checks names itself (typescript-eslint's advice); no-undef cannot see DOM or Node types.
     rules: { 'no-undef': 'off' },
   },
+  // Layout is Prettier's (npm run format): the style rules that would argue with it are off.
+  prettier,
 )
