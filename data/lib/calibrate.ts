@@ -55,7 +55,14 @@ export function solveShift(f: (shift: number) => number, target: number, lo = -1
 }
 
 /** The shift at which the weight-averaged county share, Σ share·w ÷ Σ w, meets the target. */
-export function solveWeightedShare(share: (shift: number, i: number) => number, weight: (i: number) => number, n: number, target: number, lo?: number, hi?: number): number {
+export function solveWeightedShare(
+  share: (shift: number, i: number) => number,
+  weight: (i: number) => number,
+  n: number,
+  target: number,
+  lo?: number,
+  hi?: number,
+): number {
   return solveShift(
     (x) => {
       let a = 0
@@ -84,13 +91,24 @@ interface NationalFigure {
   compute: (p: Panel, t: number) => number
 }
 
-const ratio = (num: (c: (id: string) => Float64Array, j: number) => number, den: (c: (id: string) => Float64Array, j: number) => number, scale: number) =>
+const ratio =
+  (
+    num: (c: (id: string) => Float64Array, j: number) => number,
+    den: (c: (id: string) => Float64Array, j: number) => number,
+    scale: number,
+  ) =>
   (p: Panel, t: number): number => {
     const c = (id: string) => p.col(id)
     return (scale * p.sum(t, (j) => num(c, j))) / p.sum(t, (j) => den(c, j))
   }
-const one = (id: string) => (c: (id: string) => Float64Array, j: number): number => c(id)[j] as number
-const total = (id: string, scale: number) => (p: Panel, t: number): number => p.sum(t, (j) => p.col(id)[j] as number) * scale
+const one =
+  (id: string) =>
+  (c: (id: string) => Float64Array, j: number): number =>
+    c(id)[j] as number
+const total =
+  (id: string, scale: number) =>
+  (p: Panel, t: number): number =>
+    p.sum(t, (j) => p.col(id)[j] as number) * scale
 
 /** The dashboard's formulas, as given in the brief; calibrate and check against these. */
 export const NATIONAL_FIGURES: readonly NationalFigure[] = [
@@ -101,7 +119,11 @@ export const NATIONAL_FIGURES: readonly NationalFigure[] = [
   {
     key: 'kg_coverage',
     tolerance: 'pp',
-    compute: ratio((c, j) => (c('kg_public_enrol')[j] as number) + (c('kg_inclusive_private_enrol')[j] as number), one('kg_enrol'), 100),
+    compute: ratio(
+      (c, j) => (c('kg_public_enrol')[j] as number) + (c('kg_inclusive_private_enrol')[j] as number),
+      one('kg_enrol'),
+      100,
+    ),
   },
   { key: 'kg_public_share', tolerance: 'pp', compute: ratio(one('kg_public_enrol'), one('kg_enrol'), 100) },
   { key: 'kg_ratio', tolerance: 'rel', compute: ratio(one('kg_enrol'), one('kg_teachers'), 1) },
@@ -131,12 +153,14 @@ export const NATIONAL_FIGURES: readonly NationalFigure[] = [
   {
     key: 'big56_count',
     tolerance: 'rel',
-    compute: (p, t) => p.sum(t, (j) => (p.col('pri_classes_56')[j] as number) + (p.col('jun_classes_56')[j] as number)) * 1e-4,
+    compute: (p, t) =>
+      p.sum(t, (j) => (p.col('pri_classes_56')[j] as number) + (p.col('jun_classes_56')[j] as number)) * 1e-4,
   },
   {
     key: 'big66_count',
     tolerance: 'rel',
-    compute: (p, t) => p.sum(t, (j) => (p.col('pri_classes_66')[j] as number) + (p.col('jun_classes_66')[j] as number)) * 1e-4,
+    compute: (p, t) =>
+      p.sum(t, (j) => (p.col('pri_classes_66')[j] as number) + (p.col('jun_classes_66')[j] as number)) * 1e-4,
   },
   { key: 'consol_rate', tolerance: 'pp', compute: ratio(one('consol_grads'), one('consol_cohort'), 100) },
   {
@@ -148,7 +172,12 @@ export const NATIONAL_FIGURES: readonly NationalFigure[] = [
   {
     key: 'edu_budget_growth',
     tolerance: 'pp',
-    compute: (p, t) => (t === 0 ? NaN : 100 * (p.sum(t, (j) => p.col('edu_budget')[j] as number) / p.sum(t - 1, (j) => p.col('edu_budget')[j] as number) - 1)),
+    compute: (p, t) =>
+      t === 0
+        ? NaN
+        : 100 *
+          (p.sum(t, (j) => p.col('edu_budget')[j] as number) / p.sum(t - 1, (j) => p.col('edu_budget')[j] as number) -
+            1),
   },
   { key: 'edu_share', tolerance: 'pp', compute: ratio(one('edu_budget'), one('budget_total'), 100) },
   { key: 'ps_kg', tolerance: 'rel', compute: ratio(one('spend_kg'), one('kg_enrol'), 1e4) },
@@ -180,7 +209,17 @@ export function checkNational(panel: Panel, targets: NationalTargets): CheckRow[
       const notComputable = Number.isNaN(sim)
       const diff = fig.tolerance === 'pp' ? sim - h.value : (100 * (sim - h.value)) / h.value
       const ok = notComputable || (fig.tolerance === 'pp' ? Math.abs(diff) <= 1 : Math.abs(diff) <= 3)
-      rows.push({ year: h.year, key: fig.key, status: h.status, target: h.value, simulated: sim, diff, unit: fig.tolerance === 'pp' ? 'pp' : '%', ok, notComputable })
+      rows.push({
+        year: h.year,
+        key: fig.key,
+        status: h.status,
+        target: h.value,
+        simulated: sim,
+        diff,
+        unit: fig.tolerance === 'pp' ? 'pp' : '%',
+        ok,
+        notComputable,
+      })
     }
   }
   return rows

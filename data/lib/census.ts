@@ -16,7 +16,14 @@ export interface CensusValues {
 }
 
 const NUMERIC: readonly (keyof CensusValues)[] = [
-  'pop_total', 'pop_urban', 'minority_pct', 'age_0_4', 'age_5_9', 'age_10_14', 'age_15_19', 'avg_schooling_years',
+  'pop_total',
+  'pop_urban',
+  'minority_pct',
+  'age_0_4',
+  'age_5_9',
+  'age_10_14',
+  'age_15_19',
+  'avg_schooling_years',
 ]
 
 interface CensusRow extends CensusValues {

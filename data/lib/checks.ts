@@ -7,17 +7,37 @@ import { YEARS } from './targets.ts'
 type Getter = (id: string) => number
 
 const PARTS: readonly { name: string; ok: (g: Getter) => boolean }[] = [
-  { name: '公办 + 普惠民办 ≤ 在园', ok: (g) => g('kg_public_enrol') + g('kg_inclusive_private_enrol') <= g('kg_enrol') },
+  {
+    name: '公办 + 普惠民办 ≤ 在园',
+    ok: (g) => g('kg_public_enrol') + g('kg_inclusive_private_enrol') <= g('kg_enrol'),
+  },
   { name: '公办园数 ≤ 幼儿园数', ok: (g) => g('kg_public_count') <= g('kg_count') },
-  { name: '66+ ≤ 56+ ≤ 班级 (小学)', ok: (g) => g('pri_classes_66') <= g('pri_classes_56') && g('pri_classes_56') <= g('pri_classes') },
-  { name: '66+ ≤ 56+ ≤ 班级 (初中)', ok: (g) => g('jun_classes_66') <= g('jun_classes_56') && g('jun_classes_56') <= g('jun_classes') },
+  {
+    name: '66+ ≤ 56+ ≤ 班级 (小学)',
+    ok: (g) => g('pri_classes_66') <= g('pri_classes_56') && g('pri_classes_56') <= g('pri_classes'),
+  },
+  {
+    name: '66+ ≤ 56+ ≤ 班级 (初中)',
+    ok: (g) => g('jun_classes_66') <= g('jun_classes_56') && g('jun_classes_56') <= g('jun_classes'),
+  },
   { name: '56+ ≤ 班级 (高中)', ok: (g) => g('sh_classes_56') <= g('sh_classes') },
-  { name: '本科 ≤ 专任 ≤ 教职工 (小学)', ok: (g) => g('pri_teachers_bachelor') <= g('pri_teachers') && g('pri_teachers') <= g('pri_staff') },
-  { name: '本科 ≤ 专任 ≤ 教职工 (初中)', ok: (g) => g('jun_teachers_bachelor') <= g('jun_teachers') && g('jun_teachers') <= g('jun_staff') },
+  {
+    name: '本科 ≤ 专任 ≤ 教职工 (小学)',
+    ok: (g) => g('pri_teachers_bachelor') <= g('pri_teachers') && g('pri_teachers') <= g('pri_staff'),
+  },
+  {
+    name: '本科 ≤ 专任 ≤ 教职工 (初中)',
+    ok: (g) => g('jun_teachers_bachelor') <= g('jun_teachers') && g('jun_teachers') <= g('jun_staff'),
+  },
   { name: '专任 ≤ 教职工 (高中)', ok: (g) => g('sh_teachers') <= g('sh_staff') },
   { name: '随迁公办 ≤ 随迁', ok: (g) => g('migrant_children_public') <= g('migrant_children') },
   { name: '残疾入学 ≤ 残疾', ok: (g) => g('disabled_children_enrolled') <= g('disabled_children') },
-  { name: '骨干 ≤ 轮岗 ≤ 符合条件', ok: (g) => Number.isNaN(g('rotation_count')) || (g('rotation_backbone') <= g('rotation_count') && g('rotation_count') <= g('rotation_eligible')) },
+  {
+    name: '骨干 ≤ 轮岗 ≤ 符合条件',
+    ok: (g) =>
+      Number.isNaN(g('rotation_count')) ||
+      (g('rotation_backbone') <= g('rotation_count') && g('rotation_count') <= g('rotation_eligible')),
+  },
   { name: '巩固率 ≤ 105%', ok: (g) => g('consol_grads') <= 1.05 * g('consol_cohort') + 1 },
   {
     name: '学段经费之和 ≤ 教育支出 ≤ 预算支出',
@@ -44,7 +64,8 @@ export function checkInvariants(panel: Panel): string[] {
       const g: Getter = (id) => panel.col(id)[k] as number
       for (const f of RAW_FIELDS) {
         const v = g(f.id)
-        if (v < 0 || (f.integer && !Number.isNaN(v) && !Number.isInteger(v)) || v === Infinity) errors.push(`${panel.codes[i]} ${YEARS[t]} ${f.id}=${v}`)
+        if (v < 0 || (f.integer && !Number.isNaN(v) && !Number.isInteger(v)) || v === Infinity)
+          errors.push(`${panel.codes[i]} ${YEARS[t]} ${f.id}=${v}`)
       }
       for (const p of PARTS) if (!p.ok(g)) errors.push(`${panel.codes[i]} ${YEARS[t]}: ${p.name}`)
     }
@@ -76,19 +97,37 @@ const judge = (x: number, ok: (x: number) => boolean): boolean | null => (Number
 
 /** The policy lines of indicators.md, as the dashboard will test them. */
 const RULES: readonly Rule[] = [
-  { name: '毛入园率 ≥85/90', pass: (g, _, y) => judge(ratio(g('kg_enrol'), g('pop_3_5')), (x) => x >= (y <= 2020 ? 0.85 : 0.9)) },
-  { name: '普惠覆盖率 ≥80/85', pass: (g, _, y) => judge(ratio(g('kg_public_enrol') + g('kg_inclusive_private_enrol'), g('kg_enrol')), (x) => x >= (y <= 2020 ? 0.8 : 0.85)) },
+  {
+    name: '毛入园率 ≥85/90',
+    pass: (g, _, y) => judge(ratio(g('kg_enrol'), g('pop_3_5')), (x) => x >= (y <= 2020 ? 0.85 : 0.9)),
+  },
+  {
+    name: '普惠覆盖率 ≥80/85',
+    pass: (g, _, y) =>
+      judge(
+        ratio(g('kg_public_enrol') + g('kg_inclusive_private_enrol'), g('kg_enrol')),
+        (x) => x >= (y <= 2020 ? 0.8 : 0.85),
+      ),
+  },
   { name: '公办园占比 ≥50', pass: (g) => judge(ratio(g('kg_public_enrol'), g('kg_enrol')), (x) => x >= 0.5) },
   { name: '幼儿园生师比 ≤15', pass: (g) => judge(ratio(g('kg_enrol'), g('kg_teachers')), (x) => x <= 15) },
   {
     name: '大班额 ≤5% (2020) / 0',
     pass: (g, _, y) =>
-      y < 2020 ? null : judge(ratio(g('pri_classes_56') + g('jun_classes_56'), g('pri_classes') + g('jun_classes')), (x) => (y === 2020 ? x <= 0.05 : x === 0)),
+      y < 2020
+        ? null
+        : judge(ratio(g('pri_classes_56') + g('jun_classes_56'), g('pri_classes') + g('jun_classes')), (x) =>
+            y === 2020 ? x <= 0.05 : x === 0,
+          ),
   },
   {
     name: '超大班额 ≤2% (2018) / 0',
     pass: (g, _, y) =>
-      y < 2018 ? null : judge(ratio(g('pri_classes_66') + g('jun_classes_66'), g('pri_classes') + g('jun_classes')), (x) => (y === 2018 ? x <= 0.02 : x === 0)),
+      y < 2018
+        ? null
+        : judge(ratio(g('pri_classes_66') + g('jun_classes_66'), g('pri_classes') + g('jun_classes')), (x) =>
+            y === 2018 ? x <= 0.02 : x === 0,
+          ),
   },
   { name: '小学生/教职工 ≤19', pass: (g) => judge(ratio(g('pri_enrol'), g('pri_staff')), (x) => x <= 19) },
   { name: '初中生/教职工 ≤13.5', pass: (g) => judge(ratio(g('jun_enrol'), g('jun_staff')), (x) => x <= 13.5) },
@@ -100,11 +139,27 @@ const RULES: readonly Rule[] = [
   { name: '初中差异系数 ≤0.55', pass: (g) => judge(g('cv_junior'), (x) => x <= 0.55) },
   { name: '小学平均班额 ≤45', pass: (g) => judge(ratio(g('pri_enrol'), g('pri_classes')), (x) => x <= 45) },
   { name: '初中平均班额 ≤50', pass: (g) => judge(ratio(g('jun_enrol'), g('jun_classes')), (x) => x <= 50) },
-  { name: '小学每百生高学历 ≥4.2', pass: (g) => judge(ratio(g('pri_teachers_bachelor'), g('pri_enrol')), (x) => x * 100 >= 4.2) },
-  { name: '初中每百生高学历 ≥5.3', pass: (g) => judge(ratio(g('jun_teachers_bachelor'), g('jun_enrol')), (x) => x * 100 >= 5.3) },
-  { name: '随迁公办 ≥85', pass: (g) => judge(ratio(g('migrant_children_public'), g('migrant_children')), (x) => x >= 0.85) },
-  { name: '残疾入学率 ≥95', pass: (g) => judge(ratio(g('disabled_children_enrolled'), g('disabled_children')), (x) => x >= 0.95) },
-  { name: '高中毛入学率 ≥90/92', pass: (g, _, y) => judge(ratio(g('sh_enrol') + g('vs_enrol'), g('pop_15_17')), (x) => x >= (y <= 2020 ? 0.9 : 0.92)) },
+  {
+    name: '小学每百生高学历 ≥4.2',
+    pass: (g) => judge(ratio(g('pri_teachers_bachelor'), g('pri_enrol')), (x) => x * 100 >= 4.2),
+  },
+  {
+    name: '初中每百生高学历 ≥5.3',
+    pass: (g) => judge(ratio(g('jun_teachers_bachelor'), g('jun_enrol')), (x) => x * 100 >= 5.3),
+  },
+  {
+    name: '随迁公办 ≥85',
+    pass: (g) => judge(ratio(g('migrant_children_public'), g('migrant_children')), (x) => x >= 0.85),
+  },
+  {
+    name: '残疾入学率 ≥95',
+    pass: (g) => judge(ratio(g('disabled_children_enrolled'), g('disabled_children')), (x) => x >= 0.95),
+  },
+  {
+    name: '高中毛入学率 ≥90/92',
+    pass: (g, _, y) =>
+      judge(ratio(g('sh_enrol') + g('vs_enrol'), g('pop_15_17')), (x) => x >= (y <= 2020 ? 0.9 : 0.92)),
+  },
   { name: '教师工资 ≥ 公务员', pass: (g) => judge(g('teacher_salary') - g('civil_salary'), (x) => x >= 0) },
   { name: '轮岗 ≥10%', pass: (g) => judge(ratio(g('rotation_count'), g('rotation_eligible')), (x) => x >= 0.1) },
   { name: '骨干 ≥20%', pass: (g) => judge(ratio(g('rotation_backbone'), g('rotation_count')), (x) => x >= 0.2) },
@@ -113,15 +168,27 @@ const RULES: readonly Rule[] = [
     name: '两个只增不减',
     pass: (g, p) => {
       if (!p) return null
-      const stages: [string, string][] = [['spend_kg', 'kg_enrol'], ['spend_pri', 'pri_enrol'], ['spend_jun', 'jun_enrol'], ['spend_sh', 'sh_enrol'], ['spend_vs', 'vs_enrol']]
-      const parts = [g('edu_budget') - p('edu_budget'), ...stages.map(([s, e]) => ratio(g(s), g(e)) - ratio(p(s), p(e)))]
+      const stages: [string, string][] = [
+        ['spend_kg', 'kg_enrol'],
+        ['spend_pri', 'pri_enrol'],
+        ['spend_jun', 'jun_enrol'],
+        ['spend_sh', 'sh_enrol'],
+        ['spend_vs', 'vs_enrol'],
+      ]
+      const parts = [
+        g('edu_budget') - p('edu_budget'),
+        ...stages.map(([s, e]) => ratio(g(s), g(e)) - ratio(p(s), p(e))),
+      ]
       return parts.some(Number.isNaN) ? null : parts.every((x) => x >= 0)
     },
   },
 ]
 
 /** Share of judged counties failing each rule, per year. */
-export function ruleFailures(panel: Panel, years: readonly number[]): { rule: string; byYear: Record<number, string> }[] {
+export function ruleFailures(
+  panel: Panel,
+  years: readonly number[],
+): { rule: string; byYear: Record<number, string> }[] {
   const T = YEARS.length
   return RULES.map((rule) => {
     const byYear: Record<number, string> = {}

@@ -10,9 +10,30 @@ import type { CensusValues } from './census.ts'
  * it; never summed into a published figure.
  */
 const BIRTHS: Readonly<Record<number, number>> = {
-  1997: 2038, 1998: 1942, 1999: 1834, 2000: 1771, 2001: 1702, 2002: 1647, 2003: 1599, 2004: 1593,
-  2005: 1617, 2006: 1585, 2007: 1595, 2008: 1608, 2009: 1591, 2010: 1592, 2011: 1604, 2012: 1635,
-  2013: 1640, 2014: 1687, 2015: 1655, 2016: 1883, 2017: 1765, 2018: 1523, 2019: 1465, 2020: 1200,
+  1997: 2038,
+  1998: 1942,
+  1999: 1834,
+  2000: 1771,
+  2001: 1702,
+  2002: 1647,
+  2003: 1599,
+  2004: 1593,
+  2005: 1617,
+  2006: 1585,
+  2007: 1595,
+  2008: 1608,
+  2009: 1591,
+  2010: 1592,
+  2011: 1604,
+  2012: 1635,
+  2013: 1640,
+  2014: 1687,
+  2015: 1655,
+  2016: 1883,
+  2017: 1765,
+  2018: 1523,
+  2019: 1465,
+  2020: 1200,
   2021: 1062,
 }
 
@@ -59,7 +80,13 @@ export function birthYearCounts(c: CensusValues): Map<number, number> {
  * with the county's migration drift applied away from 2020: an in-migration district had
  * fewer children before 2020 and keeps gaining them after.
  */
-export function ageBand(counts: Map<number, number>, year: number, fromAge: number, toAge: number, drift: number): number {
+export function ageBand(
+  counts: Map<number, number>,
+  year: number,
+  fromAge: number,
+  toAge: number,
+  drift: number,
+): number {
   let s = 0
   for (let a = fromAge; a <= toAge; a++) {
     const b = counts.get(year - a)

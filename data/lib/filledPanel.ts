@@ -7,7 +7,11 @@ import type { Indicator } from '../../src/indicators/catalog.ts'
 import { fillValuesQuery } from '../../src/queries/indicatorSql.ts'
 
 /** Runs `use` on the filled panel, then closes the engine. */
-export async function withFilledPanel<T>(dataDir: string, indicators: readonly Indicator[], use: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+export async function withFilledPanel<T>(
+  dataDir: string,
+  indicators: readonly Indicator[],
+  use: (conn: DuckDBConnection) => Promise<T>,
+): Promise<T> {
   const instance = await DuckDBInstance.create(':memory:')
   const conn = await instance.connect()
   try {

@@ -16,19 +16,44 @@ interface ProvinceTraits {
   salary: number
 }
 
-const P = (region: Region, gdp: number, spend: number, salary: number): ProvinceTraits => ({ region, gdp, spend, salary })
+const P = (region: Region, gdp: number, spend: number, salary: number): ProvinceTraits => ({
+  region,
+  gdp,
+  spend,
+  salary,
+})
 
 export const PROVINCE_TRAITS: Readonly<Record<string, ProvinceTraits>> = {
-  '11': P('east', 16.5, 3.0, 1.75), '12': P('east', 10.1, 1.6, 1.3), '13': P('east', 4.9, 0.72, 0.85),
-  '14': P('central', 5.1, 0.95, 0.9), '15': P('west', 7.2, 1.2, 1.0), '21': P('northeast', 5.9, 1.05, 0.92),
-  '22': P('northeast', 5.1, 1.15, 0.9), '23': P('northeast', 4.3, 1.15, 0.88), '31': P('east', 15.6, 2.5, 1.75),
-  '32': P('east', 12.1, 1.3, 1.3), '33': P('east', 10.1, 1.5, 1.4), '34': P('central', 6.3, 0.85, 0.95),
-  '35': P('east', 10.6, 1.05, 1.1), '36': P('central', 5.7, 0.8, 0.9), '37': P('east', 7.2, 0.9, 1.0),
-  '41': P('central', 5.5, 0.6, 0.82), '42': P('central', 7.4, 0.85, 0.95), '43': P('central', 6.3, 0.78, 0.92),
-  '44': P('east', 8.8, 1.25, 1.3), '45': P('west', 4.4, 0.72, 0.88), '46': P('east', 5.5, 1.3, 1.0),
-  '50': P('west', 7.8, 0.95, 1.0), '51': P('west', 5.8, 0.92, 0.95), '52': P('west', 4.6, 0.95, 0.95),
-  '53': P('west', 5.2, 0.98, 0.98), '54': P('west', 5.2, 1.9, 1.5), '61': P('west', 6.6, 1.08, 0.95),
-  '62': P('west', 3.6, 1.05, 0.9), '63': P('west', 5.1, 1.3, 1.2), '64': P('west', 5.4, 1.15, 1.0),
+  '11': P('east', 16.5, 3.0, 1.75),
+  '12': P('east', 10.1, 1.6, 1.3),
+  '13': P('east', 4.9, 0.72, 0.85),
+  '14': P('central', 5.1, 0.95, 0.9),
+  '15': P('west', 7.2, 1.2, 1.0),
+  '21': P('northeast', 5.9, 1.05, 0.92),
+  '22': P('northeast', 5.1, 1.15, 0.9),
+  '23': P('northeast', 4.3, 1.15, 0.88),
+  '31': P('east', 15.6, 2.5, 1.75),
+  '32': P('east', 12.1, 1.3, 1.3),
+  '33': P('east', 10.1, 1.5, 1.4),
+  '34': P('central', 6.3, 0.85, 0.95),
+  '35': P('east', 10.6, 1.05, 1.1),
+  '36': P('central', 5.7, 0.8, 0.9),
+  '37': P('east', 7.2, 0.9, 1.0),
+  '41': P('central', 5.5, 0.6, 0.82),
+  '42': P('central', 7.4, 0.85, 0.95),
+  '43': P('central', 6.3, 0.78, 0.92),
+  '44': P('east', 8.8, 1.25, 1.3),
+  '45': P('west', 4.4, 0.72, 0.88),
+  '46': P('east', 5.5, 1.3, 1.0),
+  '50': P('west', 7.8, 0.95, 1.0),
+  '51': P('west', 5.8, 0.92, 0.95),
+  '52': P('west', 4.6, 0.95, 0.95),
+  '53': P('west', 5.2, 0.98, 0.98),
+  '54': P('west', 5.2, 1.9, 1.5),
+  '61': P('west', 6.6, 1.08, 0.95),
+  '62': P('west', 3.6, 1.05, 0.9),
+  '63': P('west', 5.1, 1.3, 1.2),
+  '64': P('west', 5.4, 1.15, 1.0),
   '65': P('west', 5.3, 1.15, 1.05),
 }
 
@@ -105,5 +130,21 @@ export function profileOf(c: CountyBase, seed: number): CountyProfile {
     0.7 * (traits.region === 'northeast' ? 1 : 0) +
     0.8 * rng.normal()
 
-  return { prov, traits, region: traits.region, urban, size, dev, remote, crowded, coastal, district, city, banner, coastalUrban, drift, crowding }
+  return {
+    prov,
+    traits,
+    region: traits.region,
+    urban,
+    size,
+    dev,
+    remote,
+    crowded,
+    coastal,
+    district,
+    city,
+    banner,
+    coastalUrban,
+    drift,
+    crowding,
+  }
 }

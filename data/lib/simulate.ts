@@ -16,7 +16,11 @@ import { simulateCompulsoryEnrolment, simulateCompulsoryTeachers } from './simul
 import { simulateConsolidation } from './simulate/consolidation.ts'
 import { createContext } from './simulate/context.ts'
 import { deliberateGaps } from './simulate/gaps.ts'
-import { simulateHighSchoolClasses, simulateHighSchoolEnrolment, simulateHighSchoolTeachers } from './simulate/highSchool.ts'
+import {
+  simulateHighSchoolClasses,
+  simulateHighSchoolEnrolment,
+  simulateHighSchoolTeachers,
+} from './simulate/highSchool.ts'
 import { simulatePopulation } from './simulate/population.ts'
 import { simulateKgCount, simulateKgEnrolment, simulateKgPublic, simulateKgTeachers } from './simulate/preschool.ts'
 import { simulateSalaries } from './simulate/salaries.ts'

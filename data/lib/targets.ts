@@ -99,7 +99,10 @@ export const OWN_SHAPE = {
  * nudging 2019–2022 by under 1% lets both levels (±3%) and growths (±1pp) hold.
  */
 export const BUDGET_LEVEL_OFFSET: Partial<Record<number, number>> = {
-  2019: -0.004, 2020: -0.008, 2021: 0.008, 2022: 0.004,
+  2019: -0.004,
+  2020: -0.008,
+  2021: 0.008,
+  2022: 0.004,
 }
 
 export class NationalTargets {

@@ -23,12 +23,23 @@ export type Manifest = AppManifest & { seed: number }
  * toponymic pronunciation.
  */
 const INITIALS_OVERRIDE: Readonly<Record<string, string>> = {
-  单县: 'sx', 乐清市: 'yqs', 大埔县: 'dbx', 黄陂区: 'hpq', 洪洞县: 'htx', 繁峙县: 'fsx', 筠连县: 'jlx', 蔚县: 'yx', 浚县: 'xx',
+  单县: 'sx',
+  乐清市: 'yqs',
+  大埔县: 'dbx',
+  黄陂区: 'hpq',
+  洪洞县: 'htx',
+  繁峙县: 'fsx',
+  筠连县: 'jlx',
+  蔚县: 'yx',
+  浚县: 'xx',
 }
 
 /** Lower-case pinyin initials of a county name, for search (长沙县 → csx). */
 export function initialsOf(name: string): string {
-  return INITIALS_OVERRIDE[name] ?? pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase()
+  return (
+    INITIALS_OVERRIDE[name] ??
+    pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase()
+  )
 }
 
 const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`
@@ -39,7 +50,11 @@ function appendNumber(app: DuckDBAppender, value: number, integer: boolean): voi
   else app.appendDouble(value)
 }
 
-export async function writeParquet(outDir: string, counties: readonly CountyBase[], panel: Panel): Promise<ProvinceEntry[]> {
+export async function writeParquet(
+  outDir: string,
+  counties: readonly CountyBase[],
+  panel: Panel,
+): Promise<ProvinceEntry[]> {
   const panelDir = join(outDir, 'panel')
   // Stale province files from an earlier division list must not survive.
   rmSync(panelDir, { recursive: true, force: true })
@@ -92,7 +107,9 @@ export async function writeParquet(outDir: string, counties: readonly CountyBase
     capp.closeSync()
 
     const countyCols = [...COUNTY_FIELDS.map((f) => f.id), 'census_matched'].join(', ')
-    await conn.run(`COPY (SELECT ${countyCols} FROM counties ORDER BY code) TO ${sqlString(join(outDir, 'counties.parquet'))} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 19)`)
+    await conn.run(
+      `COPY (SELECT ${countyCols} FROM counties ORDER BY code) TO ${sqlString(join(outDir, 'counties.parquet'))} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 19)`,
+    )
 
     const entries: ProvinceEntry[] = []
     const cols = ['code', 'year', ...RAW_FIELDS.map((f) => f.id)].join(', ')
@@ -106,7 +123,14 @@ export async function writeParquet(outDir: string, counties: readonly CountyBase
         `COPY (SELECT ${cols} FROM panel WHERE substr(code, 1, 2) = ${sqlString(code.slice(0, 2))} ORDER BY code, year)
          TO ${sqlString(join(outDir, file))} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 19)`,
       )
-      entries.push({ code, name: p.name, file, counties: members.length, rows: members.length * T, bytes: statSync(join(outDir, file)).size })
+      entries.push({
+        code,
+        name: p.name,
+        file,
+        counties: members.length,
+        rows: members.length * T,
+        bytes: statSync(join(outDir, file)).size,
+      })
     }
     const written = readdirSync(panelDir).length
     if (written !== entries.length) throw new Error(`expected ${entries.length} province files, found ${written}`)
@@ -125,10 +149,7 @@ const csvCell = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g,
 
 /** Header of the user template: Chinese labels, unit in brackets where there is one. */
 export function templateHeader(): string[] {
-  return [
-    ...KEY_FIELDS.map((f) => f.label),
-    ...RAW_FIELDS.map((f) => (f.unit ? `${f.label}(${f.unit})` : f.label)),
-  ]
+  return [...KEY_FIELDS.map((f) => f.label), ...RAW_FIELDS.map((f) => (f.unit ? `${f.label}(${f.unit})` : f.label))]
 }
 
 /**

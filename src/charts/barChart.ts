@@ -58,7 +58,11 @@ export function textWidth(text: string, fontSize: number): number {
  * values sit in the upper half of the range, where bars from zero would all look alike (a
  * completion rate of 95–100 %). A range that crosses zero keeps zero.
  */
-export function valueAxis(values: readonly number[], format: (v: number) => string, options: { integer?: boolean; count?: number } = {}): BarChartModel['axis'] {
+export function valueAxis(
+  values: readonly number[],
+  format: (v: number) => string,
+  options: { integer?: boolean; count?: number } = {},
+): BarChartModel['axis'] {
   const count = options.count ?? 5
   let lo = Math.min(0, ...values)
   let hi = Math.max(0, ...values)
@@ -124,7 +128,12 @@ export function edgeEvery(labels: readonly string[], gap: number): number {
 export function barLayout(model: BarChartModel, width: number, height: number): BarGeometry {
   const key = keyLayout(model, width)
   const top = model.grid.top + Math.max(0, key.rows - 1) * KEY_ROW
-  const plot = { x: model.grid.left, y: top, width: Math.max(0, width - model.grid.left - model.grid.right), height: Math.max(0, height - top - model.grid.bottom) }
+  const plot = {
+    x: model.grid.left,
+    y: top,
+    width: Math.max(0, width - model.grid.left - model.grid.right),
+    height: Math.max(0, height - top - model.grid.bottom),
+  }
   const { min, max } = model.axis
   const yOf = (v: number) => plot.y + plot.height * (1 - (v - min) / (max - min))
   const slot = model.bars.length ? plot.width / model.bars.length : 0
@@ -132,7 +141,13 @@ export function barLayout(model: BarChartModel, width: number, height: number): 
   const bars = model.bars.map((b, i) => {
     const y = yOf(b.value)
     const x = plot.x + i * slot
-    return { x: x + (slot * model.gap) / 2, y: Math.min(y, baseline), width: slot * (1 - model.gap), height: Math.abs(baseline - y), slot: { x, width: slot } }
+    return {
+      x: x + (slot * model.gap) / 2,
+      y: Math.min(y, baseline),
+      width: slot * (1 - model.gap),
+      height: Math.abs(baseline - y),
+      slot: { x, width: slot },
+    }
   })
   const lines = model.lines.map((line) => {
     if ('value' in line.at) {
@@ -145,5 +160,13 @@ export function barLayout(model: BarChartModel, width: number, height: number): 
   const labels = model.edges ?? []
   const every = edgeEvery(labels, slot)
   const edges = labels.map((label, i) => ({ x: plot.x + i * slot, label })).filter((_, i) => i % every === 0)
-  return { bars, ticks: model.axis.ticks.map((t) => ({ y: yOf(t.value), label: t.label })), lines, key: key.entries, plot, baseline, edges }
+  return {
+    bars,
+    ticks: model.axis.ticks.map((t) => ({ y: yOf(t.value), label: t.label })),
+    lines,
+    key: key.entries,
+    plot,
+    baseline,
+    edges,
+  }
 }

@@ -3,12 +3,24 @@
 // a histogram's x axis is a value axis in slot widths, so that its labels sit at the bin edges.
 import type { ComposeOption } from 'echarts/core'
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts'
-import type { GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components'
+import type {
+  GridComponentOption,
+  LegendComponentOption,
+  MarkLineComponentOption,
+  TooltipComponentOption,
+} from 'echarts/components'
 import { EDGE_FONT, KEY_FONT, KEY_SAMPLE, edgeEvery, type BarChartModel } from './barChart.ts'
 import { escapeHtml } from './escape.ts'
 import { TOOLTIP_IN_BODY } from './tooltip.ts'
 
-export type BarChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | MarkLineComponentOption | TooltipComponentOption>
+export type BarChartOption = ComposeOption<
+  | BarSeriesOption
+  | LineSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | MarkLineComponentOption
+  | TooltipComponentOption
+>
 
 /**
  * The narrowest plot the option is drawn in: the histogram's on an A4 page beside the bars
@@ -35,9 +47,24 @@ export function barChartOption(model: BarChartModel): BarChartOption {
     grid: model.grid,
     tooltip: edges
       ? { ...TOOLTIP_IN_BODY, trigger: 'item', formatter: (p) => tip((Array.isArray(p) ? p[0] : p)?.dataIndex) }
-      : { ...TOOLTIP_IN_BODY, trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: (p) => tip((Array.isArray(p) ? p[0] : p)?.dataIndex) },
+      : {
+          ...TOOLTIP_IN_BODY,
+          trigger: 'axis',
+          axisPointer: { type: 'shadow' },
+          formatter: (p) => tip((Array.isArray(p) ? p[0] : p)?.dataIndex),
+        },
     legend: model.lines.length
-      ? { top: 4, right: model.grid.right, itemWidth: KEY_SAMPLE, itemHeight: 8, itemGap: 14, selectedMode: false, itemStyle: { opacity: 0 }, textStyle: { fontSize: KEY_FONT, color: '#333' }, data: model.lines.map((l) => l.label) }
+      ? {
+          top: 4,
+          right: model.grid.right,
+          itemWidth: KEY_SAMPLE,
+          itemHeight: 8,
+          itemGap: 14,
+          selectedMode: false,
+          itemStyle: { opacity: 0 },
+          textStyle: { fontSize: KEY_FONT, color: '#333' },
+          data: model.lines.map((l) => l.label),
+        }
       : { show: false },
     xAxis: edges
       ? {
@@ -48,9 +75,17 @@ export function barChartOption(model: BarChartModel): BarChartOption {
           axisLine: { show: true, onZero: false, lineStyle: { color: '#8c8c8c' } },
           axisTick: { show: true },
           splitLine: { show: false },
-          axisLabel: { fontSize: EDGE_FONT, formatter: (v: number) => (Math.round(v) % every === 0 ? (edges[Math.round(v)] ?? '') : '') },
+          axisLabel: {
+            fontSize: EDGE_FONT,
+            formatter: (v: number) => (Math.round(v) % every === 0 ? (edges[Math.round(v)] ?? '') : ''),
+          },
         }
-      : { type: 'category', data: model.bars.map((_, i) => String(i)), axisLabel: { show: false }, axisTick: { show: false } },
+      : {
+          type: 'category',
+          data: model.bars.map((_, i) => String(i)),
+          axisLabel: { show: false },
+          axisTick: { show: false },
+        },
     yAxis: {
       type: 'value',
       min: model.axis.min,
@@ -65,21 +100,40 @@ export function barChartOption(model: BarChartModel): BarChartOption {
       {
         type: 'bar',
         barCategoryGap: `${model.gap * 100}%`,
-        data: model.bars.map((b, i) => ({ value: edges ? [i + 0.5, b.value] : b.value, itemStyle: { color: b.color, borderColor: b.outline } })),
-        label: labelled ? { show: true, position: 'top', fontSize: 11, formatter: (p: { dataIndex: number }) => model.bars[p.dataIndex]?.label ?? '' } : undefined,
+        data: model.bars.map((b, i) => ({
+          value: edges ? [i + 0.5, b.value] : b.value,
+          itemStyle: { color: b.color, borderColor: b.outline },
+        })),
+        label: labelled
+          ? {
+              show: true,
+              position: 'top',
+              fontSize: 11,
+              formatter: (p: { dataIndex: number }) => model.bars[p.dataIndex]?.label ?? '',
+            }
+          : undefined,
         markLine: {
           symbol: 'none',
           silent: true,
           label: { show: false },
           data: model.lines.map((l) => ({
             // On a category axis a line can only go through a bar: the one its slot is in.
-            ...('value' in l.at ? { yAxis: l.at.value } : { xAxis: edges ? l.at.slot : Math.min(n - 1, Math.floor(l.at.slot)) }),
+            ...('value' in l.at
+              ? { yAxis: l.at.value }
+              : { xAxis: edges ? l.at.slot : Math.min(n - 1, Math.floor(l.at.slot)) }),
             lineStyle: { color: l.color, type: l.dashed ? 'dashed' : 'solid', width: l.dashed ? 1.5 : 1 },
           })),
         },
       },
       // The legend's entries: a line each, in the reference line's colour and dashes, with no data.
-      ...model.lines.map((l): LineSeriesOption => ({ type: 'line', name: l.label, data: [], symbol: 'none', color: l.color, lineStyle: { color: l.color, type: l.dashed ? 'dashed' : 'solid', width: l.dashed ? 1.5 : 1 } })),
+      ...model.lines.map((l): LineSeriesOption => ({
+        type: 'line',
+        name: l.label,
+        data: [],
+        symbol: 'none',
+        color: l.color,
+        lineStyle: { color: l.color, type: l.dashed ? 'dashed' : 'solid', width: l.dashed ? 1.5 : 1 },
+      })),
     ],
   }
 }

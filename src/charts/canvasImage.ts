@@ -12,7 +12,12 @@ export const PIXEL_RATIO = 2
 
 export function optionPngUrl(option: EChartsCoreOption, size: Size, pixelRatio = PIXEL_RATIO): string {
   // A detached element: ECharts draws to its own canvas at the size it is given.
-  const chart = init(document.createElement('div'), null, { renderer: 'canvas', devicePixelRatio: pixelRatio, width: size.width, height: size.height })
+  const chart = init(document.createElement('div'), null, {
+    renderer: 'canvas',
+    devicePixelRatio: pixelRatio,
+    width: size.width,
+    height: size.height,
+  })
   try {
     chart.setOption(option)
     return chart.getDataURL({ type: 'png', pixelRatio, backgroundColor: '#ffffff' })

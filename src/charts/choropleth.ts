@@ -41,7 +41,10 @@ export interface MapTooltip {
 }
 
 /** What the map's tooltip says of one county; rendered as text, so nothing from data is markup. */
-export function mapTooltip(row: RankingRow, input: Pick<ChoroplethInput, 'indicator' | 'year' | 'series' | 'years'>): MapTooltip {
+export function mapTooltip(
+  row: RankingRow,
+  input: Pick<ChoroplethInput, 'indicator' | 'year' | 'series' | 'years'>,
+): MapTooltip {
   const ind = input.indicator
   const values = input.series?.get(row.code)
   const years = input.years ?? []
@@ -49,8 +52,14 @@ export function mapTooltip(row: RankingRow, input: Pick<ChoroplethInput, 'indica
     name: row.name,
     prefecture: row.prefecture,
     lines: [
-      { label: `${ind.label}（${input.year}年）`, value: `${row.doubt ? '⚠ ' : ''}${formatValue(row.value, ind, input.year)}` },
-      { label: '全省排名', value: `${row.rank === null ? '—' : `第${row.rank}名`}（${formatRankChange(row.rank, row.prev_rank)}）` },
+      {
+        label: `${ind.label}（${input.year}年）`,
+        value: `${row.doubt ? '⚠ ' : ''}${formatValue(row.value, ind, input.year)}`,
+      },
+      {
+        label: '全省排名',
+        value: `${row.rank === null ? '—' : `第${row.rank}名`}（${formatRankChange(row.rank, row.prev_rank)}）`,
+      },
       { label: '较上年', value: formatChange(row.value, row.prev_value, ind) },
       { label: '达标情况', value: row.status ?? '无标准' },
     ],
@@ -70,7 +79,11 @@ export function regionColors(rows: readonly RankingRow[], classes: readonly MapC
  */
 export function choroplethOption(input: ChoroplethInput): ChoroplethOption {
   const colors = regionColors(input.rows, input.classes)
-  const data = input.rows.map((r) => ({ name: r.code, value: r.value ?? Number.NaN, itemStyle: { areaColor: colors.get(r.code) } }))
+  const data = input.rows.map((r) => ({
+    name: r.code,
+    value: r.value ?? Number.NaN,
+    itemStyle: { areaColor: colors.get(r.code) },
+  }))
   return {
     animation: false,
     geo: {

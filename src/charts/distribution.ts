@@ -69,12 +69,20 @@ export function distributionBars(input: DistributionInput): BarChartModel {
   const last = bins.at(-1)
   // The line where its value falls: on an edge when the value is one.
   if (input.threshold !== null && first && last && input.threshold >= first.from && input.threshold <= last.to) {
-    lines.push({ at: { slot: (input.threshold - first.from) / step }, label: `标准 ${formatThreshold(ind, input.threshold)}`, color: '#b3261e', dashed: true })
+    lines.push({
+      at: { slot: (input.threshold - first.from) / step },
+      label: `标准 ${formatThreshold(ind, input.threshold)}`,
+      color: '#b3261e',
+      dashed: true,
+    })
   }
   const markedBin = marked ? binOf(marked.value!) : -1
   const counts = bins.map((b) => b.count)
   // Room above the marked bin for its county's name.
-  const axis = valueAxis(markedBin >= 0 ? [...counts, counts[markedBin]! * 1.15 + 1] : counts, String, { integer: true, count: 4 })
+  const axis = valueAxis(markedBin >= 0 ? [...counts, counts[markedBin]! * 1.15 + 1] : counts, String, {
+    integer: true,
+    count: 4,
+  })
   const edges = bins.length ? [...bins.map((b) => fmt(b.from)), fmt(last!.to)] : []
   const half = (label: string | undefined) => Math.ceil(textWidth(label ?? '', EDGE_FONT) / 2) + 4
   return {

@@ -71,17 +71,34 @@ function quantileClasses(values: readonly number[], ind: Indicator): MapClass[] 
 }
 
 /** One side of the line in two shades (one when its values barely differ), deepening away from the line. */
-function sideClasses(values: readonly number[], side: 'pass' | 'fail', ind: Indicator, lines: readonly number[]): MapClass[] {
+function sideClasses(
+  values: readonly number[],
+  side: 'pass' | 'fail',
+  ind: Indicator,
+  lines: readonly number[],
+): MapClass[] {
   if (values.length === 0) return []
   const b = split(values)
-  const pairs: [number, number][] = b.length === 2 ? [[b[0], b[1]]] : [[b[0], b[1]], [b[1], b[2]]]
+  const pairs: [number, number][] =
+    b.length === 2
+      ? [[b[0], b[1]]]
+      : [
+          [b[0], b[1]],
+          [b[1], b[2]],
+        ]
   const nearFar = side === 'pass' ? [PASS_COLORS[0], PASS_COLORS[1]] : [FAIL_COLORS[1], FAIL_COLORS[0]]
   // Shades deepen away from the line: ascending values move away from it on the passing
   // side of an indicator where higher is better, and towards it otherwise.
   const outward = (side === 'pass') === (ind.good === 'up')
   const colors = pairs.length === 1 ? [nearFar[1]] : outward ? nearFar : [nearFar[1], nearFar[0]]
   const status = side === 'pass' ? '达标' : '未达标'
-  return pairs.map(([min, max], i) => ({ label: `${range(ind, min, max, lines)}（${status}）`, color: colors[i]!, min, max, side }))
+  return pairs.map(([min, max], i) => ({
+    label: `${range(ind, min, max, lines)}（${status}）`,
+    color: colors[i]!,
+    min,
+    max,
+    side,
+  }))
 }
 
 const finite = (v: number | null): v is number => v !== null && Number.isFinite(v)
@@ -89,10 +106,20 @@ const finite = (v: number | null): v is number => v !== null && Number.isFinite(
 export function mapClasses(items: readonly ClassifiedValue[], ind: Indicator, threshold: number | null): MapClass[] {
   const known = items.filter((i): i is { value: number; status: ThresholdStatus | null } => finite(i.value))
   if (known.length === 0) return [MISSING_CLASS]
-  if (threshold === null) return [...quantileClasses(known.map((k) => k.value), ind), MISSING_CLASS]
+  if (threshold === null)
+    return [
+      ...quantileClasses(
+        known.map((k) => k.value),
+        ind,
+      ),
+      MISSING_CLASS,
+    ]
   const passing = known.filter((k) => k.status === '达标' || k.status === '基本达标').map((k) => k.value)
   const failing = known.filter((k) => k.status === '未达标').map((k) => k.value)
-  const classes = [...sideClasses(passing, 'pass', ind, [threshold]), ...sideClasses(failing, 'fail', ind, [threshold])].sort((a, b) => a.min! - b.min!)
+  const classes = [
+    ...sideClasses(passing, 'pass', ind, [threshold]),
+    ...sideClasses(failing, 'fail', ind, [threshold]),
+  ].sort((a, b) => a.min! - b.min!)
   return [...classes, MISSING_CLASS]
 }
 
@@ -115,7 +142,11 @@ function lineIn(ind: Indicator, year: number): number | null {
  * one year; the values in between are a class of their own, named by the years whose line
  * they meet, so that no colour claims 达标 or 未达标 for a year it is not true of.
  */
-export function mapClassesOverYears(series: ReadonlyMap<string, readonly (number | null)[]>, years: readonly number[], ind: Indicator): MapClass[] {
+export function mapClassesOverYears(
+  series: ReadonlyMap<string, readonly (number | null)[]>,
+  years: readonly number[],
+  ind: Indicator,
+): MapClass[] {
   const values = [...series.values()].flatMap((vs) => vs.filter(finite))
   if (values.length === 0) return [MISSING_CLASS]
   const lines = [...new Set(years.map((y) => lineIn(ind, y)).filter((l) => l !== null))]
@@ -126,12 +157,33 @@ export function mapClassesOverYears(series: ReadonlyMap<string, readonly (number
   const strict = up ? Math.max(...lines) : Math.min(...lines)
   const loose = up ? Math.min(...lines) : Math.max(...lines)
   const between = values.filter((v) => meets(v, loose) && !meets(v, strict))
-  const classes = [...sideClasses(values.filter((v) => meets(v, strict)), 'pass', ind, lines), ...sideClasses(values.filter((v) => !meets(v, loose)), 'fail', ind, lines)]
+  const classes = [
+    ...sideClasses(
+      values.filter((v) => meets(v, strict)),
+      'pass',
+      ind,
+      lines,
+    ),
+    ...sideClasses(
+      values.filter((v) => !meets(v, loose)),
+      'fail',
+      ind,
+      lines,
+    ),
+  ]
   if (between.length) {
     const [min, max] = [Math.min(...between), Math.max(...between)]
-    const looseYears = ind.thresholds.filter((t) => (t.basic?.value ?? t.value) === loose && years.some((y) => thresholdFor(ind, y) === t))
+    const looseYears = ind.thresholds.filter(
+      (t) => (t.basic?.value ?? t.value) === loose && years.some((y) => thresholdFor(ind, y) === t),
+    )
     const met = lines.length > 2 ? '部分年份' : looseYears.map(formatLineYears).join('、')
-    classes.push({ label: `${range(ind, min, max, lines)}（达${met}标准）`, color: BETWEEN_COLOR, min, max, side: 'between' })
+    classes.push({
+      label: `${range(ind, min, max, lines)}（达${met}标准）`,
+      color: BETWEEN_COLOR,
+      min,
+      max,
+      side: 'between',
+    })
   }
   return byValue(classes.sort((a, b) => a.min! - b.min!))
 }
@@ -147,7 +199,9 @@ function yearList(years: readonly number[]): string {
 export function classesNote(ind: Indicator, years: readonly number[]): string | null {
   const inForce = years.map((y) => thresholdFor(ind, y))
   if (inForce.every((t) => t === inForce[0])) return null
-  const lines = [...new Set(inForce.filter((t) => t !== undefined))].map((t) => `${formatLineYears(t)}${formatLine(ind, t)}`)
+  const lines = [...new Set(inForce.filter((t) => t !== undefined))].map(
+    (t) => `${formatLineYears(t)}${formatLine(ind, t)}`,
+  )
   const without = years.filter((_, i) => inForce[i] === undefined)
   return `各年同一分级配色。标准：${lines.join('，')}${without.length ? `；${yearList(without)}无标准` : ''}。`
 }
@@ -162,7 +216,11 @@ export function classOf(item: ClassifiedValue, classes: readonly MapClass[]): Ma
   const v = item.value
   if (classes.some((c) => c.byValue)) {
     const bounded = classes.filter((c) => c.min !== undefined)
-    return bounded.find((c) => distance(c, v) <= 1e-9) ?? [...bounded].sort((a, b) => distance(a, v) - distance(b, v))[0] ?? missing
+    return (
+      bounded.find((c) => distance(c, v) <= 1e-9) ??
+      [...bounded].sort((a, b) => distance(a, v) - distance(b, v))[0] ??
+      missing
+    )
   }
   const judged = classes.some((c) => c.side === 'pass' || c.side === 'fail')
   const side = !judged ? 'none' : item.status === '未达标' ? 'fail' : 'pass'

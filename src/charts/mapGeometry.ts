@@ -7,7 +7,10 @@ import type { BoundaryProperties } from '../geo/boundaries.ts'
 
 /** Mercator, y growing downwards as on screen; units are radians of longitude. */
 export const mercator = {
-  project: ([lon, lat]: number[]): number[] => [(lon! * Math.PI) / 180, -Math.log(Math.tan(Math.PI / 4 + (lat! * Math.PI) / 360))],
+  project: ([lon, lat]: number[]): number[] => [
+    (lon! * Math.PI) / 180,
+    -Math.log(Math.tan(Math.PI / 4 + (lat! * Math.PI) / 360)),
+  ],
   unproject: ([x, y]: number[]): number[] => [(x! * 180) / Math.PI, (Math.atan(Math.exp(-y!)) * 360) / Math.PI - 90],
 }
 
@@ -52,7 +55,11 @@ export function mapGeometry(counties: Features, outlines: Features, width = MAP_
   const k = (width - 2 * pad) / Math.max(x1 - x0, 1e-9)
   const height = Math.round((y1 - y0) * k + 2 * pad)
   const path = geoPath(projected(k, pad - x0 * k, pad - y0 * k)).digits(1)
-  const shape = (f: Feature<Geometry, BoundaryProperties>): MapShape => ({ code: f.properties.code, name: f.properties.name, d: path(f) ?? '' })
+  const shape = (f: Feature<Geometry, BoundaryProperties>): MapShape => ({
+    code: f.properties.code,
+    name: f.properties.name,
+    d: path(f) ?? '',
+  })
   return {
     width,
     height,

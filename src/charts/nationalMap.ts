@@ -69,7 +69,11 @@ export function nationalMapOption(input: NationalMapInput): NationalMapOption {
         right: '3%',
         bottom: '3%',
         selectedMode: false,
-        data: input.rows.map((r) => ({ name: r.code, value: r.figure ?? Number.NaN, itemStyle: { areaColor: classOf({ value: r.figure, status: r.status }, input.classes).color } })),
+        data: input.rows.map((r) => ({
+          name: r.code,
+          value: r.figure ?? Number.NaN,
+          itemStyle: { areaColor: classOf({ value: r.figure, status: r.status }, input.classes).color },
+        })),
         itemStyle: { borderColor: BORDER_COLOR, borderWidth: 0.8, areaColor: '#eeeeee' },
         emphasis: { label: { show: false }, itemStyle: { areaColor: HIGHLIGHT_COLOR } },
         label: { show: false },

@@ -20,8 +20,20 @@ export function rankingBars(input: RankingBarInput): BarChartModel {
   const ind = input.indicator
   const rows = input.rows.filter((r): r is RankingRow & { value: number } => r.value !== null)
   const lines: RefLine[] = []
-  if (input.threshold !== null) lines.push({ at: { value: input.threshold }, label: `标准 ${formatThreshold(ind, input.threshold)}`, color: '#b3261e', dashed: true })
-  if (input.provinceFigure !== null) lines.push({ at: { value: input.provinceFigure }, label: `全省 ${formatValue(input.provinceFigure, ind)}`, color: '#333333', dashed: false })
+  if (input.threshold !== null)
+    lines.push({
+      at: { value: input.threshold },
+      label: `标准 ${formatThreshold(ind, input.threshold)}`,
+      color: '#b3261e',
+      dashed: true,
+    })
+  if (input.provinceFigure !== null)
+    lines.push({
+      at: { value: input.provinceFigure },
+      label: `全省 ${formatValue(input.provinceFigure, ind)}`,
+      color: '#333333',
+      dashed: false,
+    })
   const whole = { ...ind, digits: 0 }
   return {
     bars: rows.map((r) => ({
@@ -30,7 +42,9 @@ export function rankingBars(input: RankingBarInput): BarChartModel {
       outline: r.code === input.highlight ? '#000000' : undefined,
       tip: { head: `${r.name}（${r.prefecture}）`, label: `第${r.rank ?? '—'}名`, value: formatValue(r.value, ind) },
     })),
-    axis: valueAxis([...rows.map((r) => r.value), ...lines.map((l) => ('value' in l.at ? l.at.value : 0))], (v) => formatValue(v, whole)),
+    axis: valueAxis([...rows.map((r) => r.value), ...lines.map((l) => ('value' in l.at ? l.at.value : 0))], (v) =>
+      formatValue(v, whole),
+    ),
     lines,
     grid: { left: 56, right: 16, top: 24, bottom: 28 },
     gap: 0.15,

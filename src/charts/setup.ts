@@ -3,9 +3,28 @@
 // the national view, and the first export or printout (charts/runtime.ts).
 import { registerMap, use } from 'echarts/core'
 import { BarChart, LineChart, MapChart } from 'echarts/charts'
-import { GeoComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components'
+import {
+  GeoComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+} from 'echarts/components'
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers'
 import { onMapDeclared } from './mapRegistry.ts'
 
-use([MapChart, BarChart, LineChart, GeoComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, CanvasRenderer, SVGRenderer])
+use([
+  MapChart,
+  BarChart,
+  LineChart,
+  GeoComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+  CanvasRenderer,
+  SVGRenderer,
+])
 onMapDeclared((name, geo) => registerMap(name, geo as Parameters<typeof registerMap>[1]))

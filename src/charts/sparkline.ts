@@ -7,13 +7,20 @@ export interface SparklineGeometry {
   last: { x: number; y: number } | null
 }
 
-export function sparklineGeometry(values: readonly (number | null)[], width = 120, height = 28): SparklineGeometry | null {
+export function sparklineGeometry(
+  values: readonly (number | null)[],
+  width = 120,
+  height = 28,
+): SparklineGeometry | null {
   const known = values.filter((v): v is number => v !== null && Number.isFinite(v))
   if (known.length === 0) return null
   const min = Math.min(...known)
   const span = Math.max(...known) - min || 1
   const step = values.length > 1 ? (width - 4) / (values.length - 1) : 0
-  const point = (v: number, i: number) => ({ x: Number((2 + i * step).toFixed(1)), y: Number((height - 2 - ((v - min) / span) * (height - 4)).toFixed(1)) })
+  const point = (v: number, i: number) => ({
+    x: Number((2 + i * step).toFixed(1)),
+    y: Number((height - 2 - ((v - min) / span) * (height - 4)).toFixed(1)),
+  })
   let path = ''
   let drawing = false
   values.forEach((v, i) => {
@@ -26,6 +33,9 @@ export function sparklineGeometry(values: readonly (number | null)[], width = 12
     drawing = true
   })
   const lastValue = values.at(-1)
-  const last = lastValue !== null && lastValue !== undefined && Number.isFinite(lastValue) ? point(lastValue, values.length - 1) : null
+  const last =
+    lastValue !== null && lastValue !== undefined && Number.isFinite(lastValue)
+      ? point(lastValue, values.length - 1)
+      : null
   return { width, height, path, last }
 }

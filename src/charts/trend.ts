@@ -12,7 +12,9 @@ import { textWidth } from './barChart.ts'
 import { escapeHtml } from './escape.ts'
 import { TOOLTIP_IN_BODY } from './tooltip.ts'
 
-export type TrendOption = ComposeOption<LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>
+export type TrendOption = ComposeOption<
+  LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>
 
 export interface TrendInput {
   indicator: Indicator
@@ -62,12 +64,60 @@ export function trendOption(input: TrendInput): TrendOption {
   const fmt = (v: number) => formatValue(v, ind)
   const others = input.others ?? []
   const series: LineSeriesOption[] = [
-    { name: '四分位下界', type: 'line', data: [...input.q1], stack: 'iqr', lineStyle: { opacity: 0 }, symbol: 'none', silent: true, tooltip: { show: false } },
-    { name: '全省四分位区间', type: 'line', data: band, stack: 'iqr', lineStyle: { opacity: 0 }, areaStyle: { color: '#dfe6ee' }, symbol: 'none', silent: true },
-    { name: '全省中位数', type: 'line', data: [...input.median], lineStyle: { color: '#8a99a8', type: 'dashed', width: 1 }, symbol: 'none', itemStyle: { color: '#8a99a8' } },
-    { name: PROVINCE_FIGURE_LABEL, type: 'line', data: [...input.figure], lineStyle: { color: '#555', width: 1 }, symbol: 'none', itemStyle: { color: '#555' } },
-    { name: '标准', type: 'line', data: line, step: 'middle', lineStyle: { color: '#b3261e', type: 'dashed', width: 1.2 }, symbol: 'none', itemStyle: { color: '#b3261e' } },
-    { name: input.countyName, type: 'line', data: [...input.county], connectNulls: false, lineStyle: { color: COUNTY_COLOR, width: 2.2 }, itemStyle: { color: COUNTY_COLOR }, symbolSize: 5 },
+    {
+      name: '四分位下界',
+      type: 'line',
+      data: [...input.q1],
+      stack: 'iqr',
+      lineStyle: { opacity: 0 },
+      symbol: 'none',
+      silent: true,
+      tooltip: { show: false },
+    },
+    {
+      name: '全省四分位区间',
+      type: 'line',
+      data: band,
+      stack: 'iqr',
+      lineStyle: { opacity: 0 },
+      areaStyle: { color: '#dfe6ee' },
+      symbol: 'none',
+      silent: true,
+    },
+    {
+      name: '全省中位数',
+      type: 'line',
+      data: [...input.median],
+      lineStyle: { color: '#8a99a8', type: 'dashed', width: 1 },
+      symbol: 'none',
+      itemStyle: { color: '#8a99a8' },
+    },
+    {
+      name: PROVINCE_FIGURE_LABEL,
+      type: 'line',
+      data: [...input.figure],
+      lineStyle: { color: '#555', width: 1 },
+      symbol: 'none',
+      itemStyle: { color: '#555' },
+    },
+    {
+      name: '标准',
+      type: 'line',
+      data: line,
+      step: 'middle',
+      lineStyle: { color: '#b3261e', type: 'dashed', width: 1.2 },
+      symbol: 'none',
+      itemStyle: { color: '#b3261e' },
+    },
+    {
+      name: input.countyName,
+      type: 'line',
+      data: [...input.county],
+      connectNulls: false,
+      lineStyle: { color: COUNTY_COLOR, width: 2.2 },
+      itemStyle: { color: COUNTY_COLOR },
+      symbolSize: 5,
+    },
     ...others.map((o, i): LineSeriesOption => ({
       name: o.name,
       type: 'line',
@@ -84,7 +134,16 @@ export function trendOption(input: TrendInput): TrendOption {
     animation: false,
     // Compared counties are told apart by a legend of names, not by colour alone; the plot
     // starts below its last row.
-    legend: others.length ? { top: 0, left: 'center', width: LEGEND_WIDTH, itemGap: LEGEND_GAP, textStyle: { fontSize: LEGEND_FONT }, data: names } : { show: false },
+    legend: others.length
+      ? {
+          top: 0,
+          left: 'center',
+          width: LEGEND_WIDTH,
+          itemGap: LEGEND_GAP,
+          textStyle: { fontSize: LEGEND_FONT },
+          data: names,
+        }
+      : { show: false },
     grid: { left: 52, right: 12, top: others.length ? 10 + rows * LEGEND_ROW : 12, bottom: 22 },
     tooltip: {
       ...TOOLTIP_IN_BODY,
@@ -95,14 +154,26 @@ export function trendOption(input: TrendInput): TrendOption {
         const i = x.indexOf(String(year))
         const rows = list.map((p) => {
           const v = p.seriesName === '全省四分位区间' ? null : (p.value as number | null)
-          const text = p.seriesName === '全省四分位区间' ? `${fmt(input.q1[i]!)}～${fmt(input.q3[i]!)}` : v === null || v === undefined ? '无数据' : fmt(v)
+          const text =
+            p.seriesName === '全省四分位区间'
+              ? `${fmt(input.q1[i]!)}～${fmt(input.q3[i]!)}`
+              : v === null || v === undefined
+                ? '无数据'
+                : fmt(v)
           return `${escapeHtml(p.seriesName)}：${escapeHtml(text)}`
         })
         return [`${escapeHtml(year)}年`, ...rows].join('<br/>')
       },
     },
     xAxis: { type: 'category', data: x, boundaryGap: false, axisLabel: { fontSize: 10 } },
-    yAxis: { type: 'value', scale: true, axisLabel: { fontSize: 10, formatter: (v: number) => formatValue(v, { ...ind, digits: ind.unit === '%' ? 0 : ind.digits }) } },
+    yAxis: {
+      type: 'value',
+      scale: true,
+      axisLabel: {
+        fontSize: 10,
+        formatter: (v: number) => formatValue(v, { ...ind, digits: ind.unit === '%' ? 0 : ind.digits }),
+      },
+    },
     series,
   }
 }

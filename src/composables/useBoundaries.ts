@@ -29,10 +29,22 @@ export function loadProvince(province: string): Promise<ProvinceBoundaries> {
 /** Declares the province's maps, or one prefecture's share of them (the map zooms to it). */
 function register(province: string, prefecture: string, b: ProvinceBoundaries, variant: string): BoundaryMaps {
   const key = `${prefecture || province}${variant}`
-  const counties = prefecture ? b.counties.features.filter((f) => f.properties.prefecture_code === prefecture) : b.counties.features
-  const outlines = prefecture ? b.prefectures.features.filter((f) => f.properties.code === prefecture) : b.prefectures.features
-  const features = { counties: { ...b.counties, features: counties }, prefectures: { ...b.prefectures, features: outlines } }
-  const names = { counties: `counties-${key}`, prefectures: `prefectures-${key}`, codes: counties.filter((f) => f.properties.panel !== false).map((f) => f.properties.code), features }
+  const counties = prefecture
+    ? b.counties.features.filter((f) => f.properties.prefecture_code === prefecture)
+    : b.counties.features
+  const outlines = prefecture
+    ? b.prefectures.features.filter((f) => f.properties.code === prefecture)
+    : b.prefectures.features
+  const features = {
+    counties: { ...b.counties, features: counties },
+    prefectures: { ...b.prefectures, features: outlines },
+  }
+  const names = {
+    counties: `counties-${key}`,
+    prefectures: `prefectures-${key}`,
+    codes: counties.filter((f) => f.properties.panel !== false).map((f) => f.properties.code),
+    features,
+  }
   declareMap(names.counties, features.counties)
   declareMap(names.prefectures, features.prefectures)
   return names
@@ -42,7 +54,10 @@ function register(province: string, prefecture: string, b: ProvinceBoundaries, v
  * The features and declared ECharts maps of a province (or one of its prefectures): the user's own
  * boundaries when loaded, else the bundled ones, fetched on first use.
  */
-export function useBoundaries(province: Ref<string>, prefecture: Ref<string>): { maps: Ref<BoundaryMaps | null>; error: Ref<string | null> } {
+export function useBoundaries(
+  province: Ref<string>,
+  prefecture: Ref<string>,
+): { maps: Ref<BoundaryMaps | null>; error: Ref<string | null> } {
   const boundaries = shallowRef<ProvinceBoundaries | null>(null)
   const error = ref<string | null>(null)
   watch(

@@ -69,7 +69,11 @@ export function useImport() {
       async () => {
         for (const file of files) {
           const inspection = await client.inspect(file)
-          entries.value.push({ file, inspection, choice: { encoding: inspection.encoding, sheet: inspection.sheet, mapping: inspection.mapping } })
+          entries.value.push({
+            file,
+            inspection,
+            choice: { encoding: inspection.encoding, sheet: inspection.sheet, mapping: inspection.mapping },
+          })
         }
         phase.value = 'choose'
       },
@@ -118,18 +122,29 @@ export function useImport() {
         await service.init()
         const names = await service.query<{ code: string; name: string }>(countyNamesQuery())
         live()
-        const rules = { counties: new Map(names.map((c) => [c.code, c.name])), years: { min: 2000, max: new Date().getFullYear() } }
+        const rules = {
+          counties: new Map(names.map((c) => [c.code, c.name])),
+          years: { min: 2000, max: new Date().getFullYear() },
+        }
         progress.value = { fraction: 0, file: '' }
         const result = await client.validate(
           // Plain copies: the worker cannot be sent Vue's reactive proxies.
-          entries.value.map((e) => ({ file: toRaw(e.file), choice: JSON.parse(JSON.stringify(e.choice)) as FileChoice })),
+          entries.value.map((e) => ({
+            file: toRaw(e.file),
+            choice: JSON.parse(JSON.stringify(e.choice)) as FileChoice,
+          })),
           rules,
           (fraction, file) => (progress.value = { fraction, file }),
         )
         live()
         const accepted = result.files.map((f) => ({ name: f.file, rows: f.accepted }))
         // The release diff compares with data the user loaded before, not with simulated data.
-        const { crossIssues, changes, meta } = await service.checkImport(result.ipc, result.rates, accepted, !dataset.simulated)
+        const { crossIssues, changes, meta } = await service.checkImport(
+          result.ipc,
+          result.rates,
+          accepted,
+          !dataset.simulated,
+        )
         const csv = reportCsv([...result.reportLines, ...crossIssues.map(issueCsvLine)])
         live()
         return { result, crossIssues, changes, meta, csv }
@@ -184,5 +199,21 @@ export function useImport() {
     )
   }
 
-  return { entries, phase, progress, report, error, notice, add, reread, assign, remove, check, cancel, accept, discard, clearUserData }
+  return {
+    entries,
+    phase,
+    progress,
+    report,
+    error,
+    notice,
+    add,
+    reread,
+    assign,
+    remove,
+    check,
+    cancel,
+    accept,
+    discard,
+    clearUserData,
+  }
 }

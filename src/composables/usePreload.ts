@@ -9,8 +9,15 @@ import { useDataService } from './useData.ts'
  * The county route's own loader is called, so the router module is not imported here.
  */
 export function usePreloadAfterFirstView(): void {
-  const county = useRouter().getRoutes().find((r) => r.name === 'county')?.components?.default
+  const county = useRouter()
+    .getRoutes()
+    .find((r) => r.name === 'county')?.components?.default
   const loadCounty = typeof county === 'function' ? (county as () => Promise<unknown>) : async () => undefined
   // A failure is told when the page is opened.
-  void useDataService().settled.then(() => Promise.all([loadCounty(), loadCharts()]).then(() => markOnce('preloaded'), () => undefined))
+  void useDataService().settled.then(() =>
+    Promise.all([loadCounty(), loadCharts()]).then(
+      () => markOnce('preloaded'),
+      () => undefined,
+    ),
+  )
 }

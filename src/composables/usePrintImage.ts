@@ -80,14 +80,22 @@ export interface PrintImage {
  * that it stays sharp, whatever draws it on screen. Drawn again whenever printing starts or
  * the option or the element changes.
  */
-export function usePrintImage(option: Ref<EChartsCoreOption | null | undefined>, figure: Ref<HTMLElement | null | undefined>, element: Ref<HTMLElement | null | undefined>) {
+export function usePrintImage(
+  option: Ref<EChartsCoreOption | null | undefined>,
+  figure: Ref<HTMLElement | null | undefined>,
+  element: Ref<HTMLElement | null | undefined>,
+) {
   const { printing } = storeToRefs(usePrintStore())
   const image = ref<PrintImage | null>(null)
-  watch(figure, (el, _, onCleanup) => {
-    if (!el) return
-    figures.add(el)
-    onCleanup(() => figures.delete(el))
-  }, { immediate: true, flush: 'sync' })
+  watch(
+    figure,
+    (el, _, onCleanup) => {
+      if (!el) return
+      figures.add(el)
+      onCleanup(() => figures.delete(el))
+    },
+    { immediate: true, flush: 'sync' },
+  )
   onScopeDispose(() => figure.value && figures.delete(figure.value))
   function capture(): void {
     const o = option.value
@@ -97,7 +105,10 @@ export function usePrintImage(option: Ref<EChartsCoreOption | null | undefined>,
     const width = o && box && el && charts ? printedWidth(box) : 0
     // Its height as set, also while the drawing is hidden for print.
     const height = el ? el.clientHeight || parseFloat(getComputedStyle(el).height) || 0 : 0
-    image.value = width > 0 && height > 0 ? { src: charts!.optionPngUrl(o!, { width, height }), style: { width: `${width}px` } } : null
+    image.value =
+      width > 0 && height > 0
+        ? { src: charts!.optionPngUrl(o!, { width, height }), style: { width: `${width}px` } }
+        : null
     // Not loaded yet (printed within the first seconds): the image follows, and meanwhile the chart prints as drawn on screen.
     if (printing.value && !charts) void loadCharts().then(capture, () => undefined)
   }

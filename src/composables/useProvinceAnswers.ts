@@ -41,14 +41,25 @@ interface Choice {
  */
 export function useProvinceAnswers(c: Choice) {
   const request = <T extends object>(query: (s: ProvinceStatements) => Query) =>
-    useQuery<T>(() => (c.ready.value ? { province: c.province.value, indicators: [c.indicator.value], query: query(provinceStatements(c.indicator.value, c.year.value, c.province.value, c.prefecture.value)) } : null))
+    useQuery<T>(() =>
+      c.ready.value
+        ? {
+            province: c.province.value,
+            indicators: [c.indicator.value],
+            query: query(provinceStatements(c.indicator.value, c.year.value, c.province.value, c.prefecture.value)),
+          }
+        : null,
+    )
   const ranking = request<RankingRow>((s) => s.ranking)
   const series = request<ProvinceSeriesRow>((s) => s.series)
   const aggregates = request<AggregateRow>((s) => s.aggregates)
 
   const shown = shallowRef<ProvinceAnswers | null>(null)
   watch(
-    () => ranking.answered.value && series.answered.value && aggregates.answered.value && [ranking.rows.value, series.rows.value, aggregates.rows.value],
+    () =>
+      ranking.answered.value &&
+      series.answered.value &&
+      aggregates.answered.value && [ranking.rows.value, series.rows.value, aggregates.rows.value],
     (answers) => {
       if (!answers) return
       shown.value = {
@@ -70,9 +81,17 @@ export function useProvinceAnswers(c: Choice) {
   // rule statuses (the roll-up's too).
   const service = useDataService()
   function listAhead(a: ProvinceAnswers): Prefetch[] {
-    const ahead = (indicator: Indicator, query: Query): Prefetch => ({ province: a.province, indicators: [indicator], query })
+    const ahead = (indicator: Indicator, query: Query): Prefetch => ({
+      province: a.province,
+      indicators: [indicator],
+      query,
+    })
     const top = a.ranking[0]?.code
-    const rankings = (indicator: Indicator): Prefetch => ({ province: a.province, indicators: [indicator], ...rankingsAhead(indicator, a.province, c.years.value) })
+    const rankings = (indicator: Indicator): Prefetch => ({
+      province: a.province,
+      indicators: [indicator],
+      ...rankingsAhead(indicator, a.province, c.years.value),
+    })
     return [
       rankings(a.indicator),
       ...INDICATORS.filter((i) => i.id !== a.indicator.id).flatMap((i) => {
@@ -80,13 +99,30 @@ export function useProvinceAnswers(c: Choice) {
         return [ahead(i, s.series), ahead(i, s.aggregates), rankings(i)]
       }),
       { province: a.province, indicators: INDICATORS, query: countyTrendBandsQuery(a.province) },
-      { province: a.province, indicators: INDICATORS, ...rulesAhead(RULES, a.province, a.ranking.map((r) => r.code)) },
+      {
+        province: a.province,
+        indicators: INDICATORS,
+        ...rulesAhead(
+          RULES,
+          a.province,
+          a.ranking.map((r) => r.code),
+        ),
+      },
       // The first county's own statements: then planned, the county page of any other one runs them at once.
-      ...(top ? [countyQuery(top), countySeriesQuery(top)].map((query) => ({ province: a.province, indicators: INDICATORS, query })) : []),
+      ...(top
+        ? [countyQuery(top), countySeriesQuery(top)].map((query) => ({
+            province: a.province,
+            indicators: INDICATORS,
+            query,
+          }))
+        : []),
     ]
   }
   // The list (some 600 statements) is made after the choice is painted, not before, and only for the choice still shown.
-  watch(shown, (a) => a && requestAnimationFrame(() => setTimeout(() => shown.value === a && service.prefetch(listAhead(a)))))
+  watch(
+    shown,
+    (a) => a && requestAnimationFrame(() => setTimeout(() => shown.value === a && service.prefetch(listAhead(a)))),
+  )
   return {
     shown,
     busy: computed(() => ranking.loading.value || series.loading.value || aggregates.loading.value),

@@ -23,7 +23,9 @@ export interface QueryState<T> {
  * runs again when the data is replaced. On the bundled dataset, the build's answer
  * (snapshot) is shown until DuckDB's arrives.
  */
-export function useQuery<T extends object>(build: () => { query: Query; province: string | 'summary' | null; indicators?: readonly Indicator[] } | null): QueryState<T> {
+export function useQuery<T extends object>(
+  build: () => { query: Query; province: string | 'summary' | null; indicators?: readonly Indicator[] } | null,
+): QueryState<T> {
   const service = useDataService()
   const dataset = useDatasetStore()
   const rows = shallowRef<T[]>([])
@@ -40,7 +42,9 @@ export function useQuery<T extends object>(build: () => { query: Query; province
       loading.value = true
       // An error belongs to the request that failed, not to the next one.
       error.value = null
-      const snapshot = dataset.simulated ? dataset.provinces.find((p) => p.code === request.province)?.snapshot : undefined
+      const snapshot = dataset.simulated
+        ? dataset.provinces.find((p) => p.code === request.province)?.snapshot
+        : undefined
       if (snapshot) {
         void service.snapshots.rows<T>(snapshot, request.query).then((early) => {
           if (!early || id !== latest || !loading.value) return
@@ -50,7 +54,10 @@ export function useQuery<T extends object>(build: () => { query: Query; province
       }
       try {
         if (request.province === null) await service.init()
-        else await (request.province === 'summary' ? service.ensureSummary() : service.ensureProvince(request.province, request.indicators))
+        else
+          await (request.province === 'summary'
+            ? service.ensureSummary()
+            : service.ensureProvince(request.province, request.indicators))
         const result = await service.query<T>(request.query)
         markOnce('first-query-answered')
         if (id !== latest) return

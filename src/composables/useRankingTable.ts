@@ -22,13 +22,20 @@ const STATUS_ORDER: Record<string, number> = { 未达标: 0, 基本达标: 1, �
 
 function sortValue(r: TableRow, key: SortKey): number | string | null {
   switch (key) {
-    case 'rank': return r.shownRank
-    case 'name': return r.name
-    case 'prefecture': return r.prefecture
-    case 'value': return r.value
-    case 'change': return r.change
-    case 'rank_change': return r.shownRank !== null && r.shownPrevRank !== null ? r.shownPrevRank - r.shownRank : null
-    case 'status': return r.status === null ? null : (STATUS_ORDER[r.status] ?? null)
+    case 'rank':
+      return r.shownRank
+    case 'name':
+      return r.name
+    case 'prefecture':
+      return r.prefecture
+    case 'value':
+      return r.value
+    case 'change':
+      return r.change
+    case 'rank_change':
+      return r.shownRank !== null && r.shownPrevRank !== null ? r.shownPrevRank - r.shownRank : null
+    case 'status':
+      return r.status === null ? null : (STATUS_ORDER[r.status] ?? null)
   }
 }
 
@@ -53,7 +60,13 @@ export function matchesSearch(row: Pick<RankingRow, 'name' | 'initials'>, search
 
 export function tableRows(rows: readonly RankingRow[], f: TableFilters): TableRow[] {
   return rows
-    .filter((r) => (!f.prefecture || r.prefecture_code === f.prefecture) && (!f.countyType || r.county_type === f.countyType) && (!f.doubtful || r.doubt) && matchesSearch(r, f.search))
+    .filter(
+      (r) =>
+        (!f.prefecture || r.prefecture_code === f.prefecture) &&
+        (!f.countyType || r.county_type === f.countyType) &&
+        (!f.doubtful || r.doubt) &&
+        matchesSearch(r, f.search),
+    )
     .map((r) => ({
       ...r,
       shownRank: f.rankScope === 'prefecture' ? r.rank_prefecture : r.rank,

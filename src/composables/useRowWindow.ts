@@ -22,7 +22,11 @@ export interface RowWindow<T> {
  * switch then patches and lays out ~30 rows, not all of a province's (122 in 湖南, ~45 ms).
  * Every row is drawn when printing.
  */
-export function useRowWindow<T>(rows: () => readonly T[], scroller: () => HTMLElement | null, body: Readonly<Ref<HTMLElement | null>>): ComputedRef<RowWindow<T>> {
+export function useRowWindow<T>(
+  rows: () => readonly T[],
+  scroller: () => HTMLElement | null,
+  body: Readonly<Ref<HTMLElement | null>>,
+): ComputedRef<RowWindow<T>> {
   const { printing } = storeToRefs(usePrintStore())
   const rowPx = ref(ROW_PX)
   /** From the top of the scroller's content to the first row: the caption and the header. */
@@ -30,7 +34,14 @@ export function useRowWindow<T>(rows: () => readonly T[], scroller: () => HTMLEl
   const virtualizer = useVirtualizer(
     computed(() => {
       const px = rowPx.value
-      return { count: rows().length, getScrollElement: scroller, estimateSize: () => px, scrollMargin: margin.value, overscan: OVERSCAN, initialRect: { width: 0, height: window.innerHeight } }
+      return {
+        count: rows().length,
+        getScrollElement: scroller,
+        estimateSize: () => px,
+        scrollMargin: margin.value,
+        overscan: OVERSCAN,
+        initialRect: { width: 0, height: window.innerHeight },
+      }
     }),
   )
 
@@ -61,6 +72,11 @@ export function useRowWindow<T>(rows: () => readonly T[], scroller: () => HTMLEl
     if (printing.value || items.length === 0) return { rows: all, first: 0, before: 0, after: 0 }
     const first = items[0]!.index
     const last = items.at(-1)!.index
-    return { rows: all.slice(first, last + 1), first, before: first * rowPx.value, after: (all.length - last - 1) * rowPx.value }
+    return {
+      rows: all.slice(first, last + 1),
+      first,
+      before: first * rowPx.value,
+      after: (all.length - last - 1) * rowPx.value,
+    }
   })
 }

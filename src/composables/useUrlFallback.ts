@@ -48,7 +48,9 @@ export function urlFallback(place: Place, data: DatasetScope): Fallback | null {
     delete query.indicator
   }
   if (year !== undefined && data.years.length && !data.years.includes(Number(year))) {
-    notices.push(`链接中的年份${quoted(year)}不在数据年份（${data.years[0]}—${data.years.at(-1)}年）之内，已显示${data.years.at(-1)}年`)
+    notices.push(
+      `链接中的年份${quoted(year)}不在数据年份（${data.years[0]}—${data.years.at(-1)}年）之内，已显示${data.years.at(-1)}年`,
+    )
     delete query.year
   }
   const known = (province: string) => data.provinces.some((p) => p.code === province)
@@ -58,7 +60,11 @@ export function urlFallback(place: Place, data: DatasetScope): Fallback | null {
   if ((place.name === 'province' || place.name === 'rollup') && province !== undefined && !known(province)) {
     notices.push(`链接中的省份代码${quoted(province)}不在数据中，已显示全国概览`)
     to = national()
-  } else if (place.name === 'county' && code !== undefined && !(/^\d{6}$/.test(code) && known(`${code.slice(0, 2)}0000`))) {
+  } else if (
+    place.name === 'county' &&
+    code !== undefined &&
+    !(/^\d{6}$/.test(code) && known(`${code.slice(0, 2)}0000`))
+  ) {
     notices.push(unknownCountyNotice(code, '全国概览'))
     to = national()
   }
@@ -78,7 +84,10 @@ export function useUrlFallback(): void {
     [() => route.fullPath, manifest],
     () => {
       if (!manifest.value || typeof route.name !== 'string') return
-      const fallback = urlFallback({ name: route.name, params: strings(route.params), query: strings(route.query) }, manifest.value)
+      const fallback = urlFallback(
+        { name: route.name, params: strings(route.params), query: strings(route.query) },
+        manifest.value,
+      )
       if (!fallback) return
       fallback.notices.forEach(add)
       void router.replace(fallback.to)

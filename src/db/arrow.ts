@@ -46,6 +46,14 @@ const VECTOR: Record<Column['kind'], (values: ArrayLike<unknown>) => Vector> = {
 }
 
 /** An Arrow table from columns of values; a column given no values is all null. */
-export function arrowTable(columns: readonly Column[], values: (name: string) => ArrayLike<unknown> | undefined, length: number): Table {
-  return new Table(Object.fromEntries(columns.map((c) => [c.name, VECTOR[c.kind](values(c.name) ?? new Array<null>(length).fill(null))])))
+export function arrowTable(
+  columns: readonly Column[],
+  values: (name: string) => ArrayLike<unknown> | undefined,
+  length: number,
+): Table {
+  return new Table(
+    Object.fromEntries(
+      columns.map((c) => [c.name, VECTOR[c.kind](values(c.name) ?? new Array<null>(length).fill(null))]),
+    ),
+  )
 }

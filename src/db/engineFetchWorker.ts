@@ -25,7 +25,11 @@ async function readWasm(response: Response, onProgress: (p: StartProgress) => vo
     // A report per chunk would re-render the page thousands of times; ten a second is enough.
     if (performance.now() - reported > 100) {
       reported = performance.now()
-      onProgress({ phase: 'download', fraction: total > 0 ? Math.min(received / total, 1) : undefined, detail: `${(received / 1048576).toFixed(1)} MB` })
+      onProgress({
+        phase: 'download',
+        fraction: total > 0 ? Math.min(received / total, 1) : undefined,
+        detail: `${(received / 1048576).toFixed(1)} MB`,
+      })
     }
   }
   const wasm = await gunzip(new Blob(chunks as BlobPart[]))
@@ -37,19 +41,27 @@ async function readWasm(response: Response, onProgress: (p: StartProgress) => vo
  * bytes — and hands DuckDB a blob of type application/wasm, so a server that labels .wasm as
  * application/octet-stream cannot stall streaming compilation. */
 async function fetchWasm(url: string, onProgress: (p: StartProgress) => void): Promise<Blob> {
-  const compressed = await fetch(`${url}.gz`).then((r) => readWasm(r, onProgress), () => null)
+  const compressed = await fetch(`${url}.gz`).then(
+    (r) => readWasm(r, onProgress),
+    () => null,
+  )
   let wasm = compressed
   if (!wasm) {
     const response = await fetch(url)
     wasm = await readWasm(response, onProgress)
-    if (!wasm) throw new Error(`无法下载数据库引擎文件 ${url}（HTTP ${response.status}）。请确认网站目录完整复制了 assets 文件夹。`)
+    if (!wasm)
+      throw new Error(
+        `无法下载数据库引擎文件 ${url}（HTTP ${response.status}）。请确认网站目录完整复制了 assets 文件夹。`,
+      )
   }
   return new Blob([wasm], { type: 'application/wasm' })
 }
 
 self.onmessage = async ({ data: url }: MessageEvent<string>) => {
   try {
-    postMessage({ wasm: await fetchWasm(url, (progress) => postMessage({ progress } satisfies EngineReply)) } satisfies EngineReply)
+    postMessage({
+      wasm: await fetchWasm(url, (progress) => postMessage({ progress } satisfies EngineReply)),
+    } satisfies EngineReply)
   } catch (e) {
     postMessage({ error: e instanceof Error ? e.message : String(e) } satisfies EngineReply)
   }

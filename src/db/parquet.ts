@@ -11,8 +11,16 @@ export async function parquetToIPC(bytes: ArrayBuffer, columns: readonly Column[
   const metadata = parquetMetadata(bytes)
   const present = new Set(metadata.schema.map((s) => s.name))
   const wanted = columns.filter((c) => present.has(c.name)).map((c) => c.name)
-  const rows = await parquetReadObjects({ file: bytes, metadata, columns: wanted, compressors: await compressorsFor(metadata) })
-  return tableToIPC(arrowTable(columns, (name) => (present.has(name) ? rows.map((r) => r[name]) : undefined), rows.length), 'stream')
+  const rows = await parquetReadObjects({
+    file: bytes,
+    metadata,
+    columns: wanted,
+    compressors: await compressorsFor(metadata),
+  })
+  return tableToIPC(
+    arrowTable(columns, (name) => (present.has(name) ? rows.map((r) => r[name]) : undefined), rows.length),
+    'stream',
+  )
 }
 
 /** hyparquet reads Snappy itself; the build writes ZSTD. */
@@ -24,6 +32,7 @@ const ZSTD_ONLY: Compressors = { ZSTD: (input) => decompressZstd(input) }
  */
 async function compressorsFor(metadata: FileMetaData): Promise<Compressors> {
   const codecs = new Set(metadata.row_groups.flatMap((g) => g.columns.map((c) => c.meta_data?.codec)))
-  if ([...codecs].every((c) => c === undefined || c === 'UNCOMPRESSED' || c === 'SNAPPY' || c === 'ZSTD')) return ZSTD_ONLY
+  if ([...codecs].every((c) => c === undefined || c === 'UNCOMPRESSED' || c === 'SNAPPY' || c === 'ZSTD'))
+    return ZSTD_ONLY
   return (await import('hyparquet-compressors')).compressors
 }

@@ -47,7 +47,12 @@ export const PROVINCE_SUMMARY_COLUMNS: readonly Column[] = [
   { name: 'fail', kind: 'integer' },
 ]
 
-const SQL_TYPE: Record<ColumnKind, string> = { text: 'VARCHAR', integer: 'BIGINT', double: 'DOUBLE', boolean: 'BOOLEAN' }
+const SQL_TYPE: Record<ColumnKind, string> = {
+  text: 'VARCHAR',
+  integer: 'BIGINT',
+  double: 'DOUBLE',
+  boolean: 'BOOLEAN',
+}
 
 /** `key` empty: no primary key (an index slows the bulk appends; see SCHEMA_SQL). */
 export function createTableSql(table: string, columns: readonly Column[], key: readonly string[]): string {

@@ -18,8 +18,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new StartError(message)), ms)
     promise.then(
-      (v) => { clearTimeout(timer); resolve(v) },
-      (e: unknown) => { clearTimeout(timer); reject(e instanceof Error ? e : new Error(String(e))) },
+      (v) => {
+        clearTimeout(timer)
+        resolve(v)
+      },
+      (e: unknown) => {
+        clearTimeout(timer)
+        reject(e instanceof Error ? e : new Error(String(e)))
+      },
     )
   })
 }
@@ -81,7 +87,10 @@ export class WasmDatabase implements Database {
   /** The engine's bytes as a blob: URL, downloaded and gunzipped in a worker so that the
    * first view's paint does not share the page's thread with inflating 33 MB. */
   private fetchEngine(url: string): Promise<string> {
-    const worker = new Worker(new URL('./engineFetchWorker.ts', import.meta.url), { type: 'module', name: 'engine-download' })
+    const worker = new Worker(new URL('./engineFetchWorker.ts', import.meta.url), {
+      type: 'module',
+      name: 'engine-download',
+    })
     return new Promise<string>((resolve, reject) => {
       worker.onmessage = ({ data }: MessageEvent<EngineReply>) => {
         if ('progress' in data) return this.emit(data.progress)

@@ -129,7 +129,12 @@ function legendTitles(legend: Legend, width: number): Record<string, unknown>[] 
       fontSize: LEGEND_FONT,
       fontWeight: 'normal',
       color: '#1b1f24',
-      rich: Object.fromEntries(line.map((c, i) => [`c${i}`, { width: 12, height: 12, backgroundColor: c.color, borderColor: '#999', borderWidth: 0.5 }])),
+      rich: Object.fromEntries(
+        line.map((c, i) => [
+          `c${i}`,
+          { width: 12, height: 12, backgroundColor: c.color, borderColor: '#999', borderWidth: 0.5 },
+        ]),
+      ),
     },
   }))
 }
@@ -145,12 +150,28 @@ export function exportSize(screen: Size, meta: Pick<ChartMeta, 'legend'>): Size 
  * The option to render for an export of a chart drawn at `screen` size; grids, maps and
  * legends move down by the header band.
  */
-export function decorateChart(option: EChartsCoreOption, meta: ChartMeta, screen: Size): { option: EChartsCoreOption; size: Size } {
+export function decorateChart(
+  option: EChartsCoreOption,
+  meta: ChartMeta,
+  screen: Size,
+): { option: EChartsCoreOption; size: Size } {
   const o = option as Record<string, unknown>
   const size = { width: Math.max(screen.width, MIN_EXPORT_WIDTH), height: screen.height }
   const bands = bandsOf(meta, size.width)
   const label = meta.simulated
-    ? [{ text: '模拟数据', right: 12, top: 12, padding: [4, 8], backgroundColor: '#fff4d6', borderColor: '#e8c36a', borderWidth: 1, borderRadius: 3, textStyle: { fontSize: 13, fontWeight: 'bold', color: '#7a4b00' } }]
+    ? [
+        {
+          text: '模拟数据',
+          right: 12,
+          top: 12,
+          padding: [4, 8],
+          backgroundColor: '#fff4d6',
+          borderColor: '#e8c36a',
+          borderWidth: 1,
+          borderRadius: 3,
+          textStyle: { fontSize: 13, fontWeight: 'bold', color: '#7a4b00' },
+        },
+      ]
     : []
   return {
     size: exportSize(screen, meta),
@@ -166,10 +187,27 @@ export function decorateChart(option: EChartsCoreOption, meta: ChartMeta, screen
           left: 12,
           top: 8,
           itemGap: 6,
-          textStyle: { fontSize: 16, fontWeight: 'bold', color: '#1b1f24', width: size.width - (meta.simulated ? 120 : 24), overflow: 'truncate' },
+          textStyle: {
+            fontSize: 16,
+            fontWeight: 'bold',
+            color: '#1b1f24',
+            width: size.width - (meta.simulated ? 120 : 24),
+            overflow: 'truncate',
+          },
           subtextStyle: { fontSize: 12, color: '#55606b' },
         },
-        { text: sourceLine(meta), left: 12, bottom: 7, textStyle: { fontSize: 11, fontWeight: 'normal', color: '#55606b', width: size.width - 24, overflow: 'truncate' } },
+        {
+          text: sourceLine(meta),
+          left: 12,
+          bottom: 7,
+          textStyle: {
+            fontSize: 11,
+            fontWeight: 'normal',
+            color: '#55606b',
+            width: size.width - 24,
+            overflow: 'truncate',
+          },
+        },
         ...label,
         ...legendTitles(meta.legend ?? [], size.width),
       ],

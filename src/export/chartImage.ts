@@ -8,7 +8,6 @@ import { optionPngUrl, type Size } from '../charts/canvasImage.ts'
 
 use([SVGRenderer])
 
-
 export function chartSvg(option: EChartsCoreOption, meta: ChartMeta, size: Size): string {
   const d = decorateChart(option, meta, size)
   const chart = init(null, null, { renderer: 'svg', ssr: true, width: d.size.width, height: d.size.height })

@@ -15,7 +15,11 @@ export function withUnit(label: string, unit: string): string {
  * Change on last year as the screen reads it (formatChange): 个百分点 for rates, the unit
  * and % otherwise, the % left empty where the base is 0 or less or the sign flips.
  */
-function changeColumns<T>(ind: Indicator, value: (r: T) => number | null, previous: (r: T) => number | null): ExportColumn<T>[] {
+function changeColumns<T>(
+  ind: Indicator,
+  value: (r: T) => number | null,
+  previous: (r: T) => number | null,
+): ExportColumn<T>[] {
   const both = (r: T, f: (v: number, p: number) => number | null) => {
     const v = value(r)
     const p = previous(r)
@@ -24,7 +28,9 @@ function changeColumns<T>(ind: Indicator, value: (r: T) => number | null, previo
   const change = (r: T) => both(r, difference)
   if (ind.unit === '%') return [{ header: '较上年（个百分点）', value: change, digits: 2 }]
   const amount: ExportColumn<T> = { header: withUnit('较上年', ind.unit), value: change, digits: ind.digits }
-  return ind.unit === '' ? [amount] : [amount, { header: '较上年增长（%）', value: (r) => both(r, growthPct), digits: 2 }]
+  return ind.unit === ''
+    ? [amount]
+    : [amount, { header: '较上年增长（%）', value: (r) => both(r, growthPct), digits: 2 }]
 }
 
 /** `year`: the values' year, so a value at the line has the digits its verdict needs. */
@@ -35,9 +41,21 @@ export function rankingColumns(ind: Indicator, rankLabel: string, year: number):
     { header: '区县', value: (r) => r.name },
     { header: '地市', value: (r) => r.prefecture },
     { header: '类型', value: (r) => r.county_type },
-    { header: withUnit(ind.label, ind.unit), value: (r) => r.value, digits: (r) => (r.value === null ? ind.digits : verdictDigits(r.value, ind, year)), indicator: ind },
-    ...changeColumns<TableRow>(ind, (r) => r.value, (r) => r.prev_value),
-    { header: '名次变化（正数为上升）', value: (r) => (r.shownRank !== null && r.shownPrevRank !== null ? r.shownPrevRank - r.shownRank : null) },
+    {
+      header: withUnit(ind.label, ind.unit),
+      value: (r) => r.value,
+      digits: (r) => (r.value === null ? ind.digits : verdictDigits(r.value, ind, year)),
+      indicator: ind,
+    },
+    ...changeColumns<TableRow>(
+      ind,
+      (r) => r.value,
+      (r) => r.prev_value,
+    ),
+    {
+      header: '名次变化（正数为上升）',
+      value: (r) => (r.shownRank !== null && r.shownPrevRank !== null ? r.shownPrevRank - r.shownRank : null),
+    },
     { header: withUnit('标准', ind.unit), value: (r) => r.threshold },
     { header: '达标情况', value: (r) => r.status },
   ]
@@ -48,8 +66,17 @@ export function provinceColumns(ind: Indicator, year: number): ExportColumn<Prov
     { header: '排名', value: (r) => r.rank },
     { header: '省份代码', value: (r) => r.code },
     { header: '省份', value: (r) => r.name },
-    { header: withUnit(ind.label, ind.unit), value: (r) => r.figure, digits: (r) => (r.figure === null ? ind.digits : verdictDigits(r.figure, ind, year)), indicator: ind },
-    ...changeColumns<ProvinceFigureRow>(ind, (r) => r.figure, (r) => r.prev_figure),
+    {
+      header: withUnit(ind.label, ind.unit),
+      value: (r) => r.figure,
+      digits: (r) => (r.figure === null ? ind.digits : verdictDigits(r.figure, ind, year)),
+      indicator: ind,
+    },
+    ...changeColumns<ProvinceFigureRow>(
+      ind,
+      (r) => r.figure,
+      (r) => r.prev_figure,
+    ),
     { header: '达标区县（个）', value: (r) => r.pass },
     { header: '参评区县（个）', value: (r) => r.pass + r.basic + r.fail },
   ]
@@ -62,7 +89,9 @@ export interface RollupLine {
 }
 
 export function rollupLines(items: readonly RollupItem[]): RollupLine[] {
-  return items.flatMap((item): RollupLine[] => (item.counties.length ? item.counties.map((county) => ({ item, county })) : [{ item, county: null }]))
+  return items.flatMap((item): RollupLine[] =>
+    item.counties.length ? item.counties.map((county) => ({ item, county })) : [{ item, county: null }],
+  )
 }
 
 export const ROLLUP_COLUMNS: readonly ExportColumn<RollupLine>[] = [
@@ -85,7 +114,15 @@ export interface SeriesLine {
 
 /** A county per row, a year per column. */
 export function seriesColumns(ind: Indicator, years: readonly number[]): ExportColumn<SeriesLine>[] {
-  return [{ header: '区县', value: (l) => l.name }, ...years.map((y, i): ExportColumn<SeriesLine> => ({ header: withUnit(`${y}年`, ind.unit), value: (l) => l.values[i] ?? null, digits: ind.digits, indicator: ind }))]
+  return [
+    { header: '区县', value: (l) => l.name },
+    ...years.map((y, i): ExportColumn<SeriesLine> => ({
+      header: withUnit(`${y}年`, ind.unit),
+      value: (l) => l.values[i] ?? null,
+      digits: ind.digits,
+      indicator: ind,
+    })),
+  ]
 }
 
 /** A year of 两个只增不减: each leg's growth and the rule's result. */
@@ -98,7 +135,11 @@ export interface TwoNoDecreaseLine {
 export function twoNoDecreaseColumns(legs: readonly string[]): ExportColumn<TwoNoDecreaseLine>[] {
   return [
     { header: '年份', value: (l) => l.year },
-    ...legs.map((label, i): ExportColumn<TwoNoDecreaseLine> => ({ header: `${label}增长（%）`, value: (l) => l.legs[i]?.g ?? null, digits: 2 })),
+    ...legs.map((label, i): ExportColumn<TwoNoDecreaseLine> => ({
+      header: `${label}增长（%）`,
+      value: (l) => l.legs[i]?.g ?? null,
+      digits: 2,
+    })),
     { header: '结果', value: (l) => l.status },
   ]
 }
@@ -113,9 +154,22 @@ export interface RuleLine {
 
 export function ruleLines(rules: readonly Rule[]): RuleLine[] {
   return rules.flatMap((rule): RuleLine[] => {
-    if (rule.kind === 'all') return [{ rule, standard: `各项同时达标：${rule.parts.map((p) => getIndicator(p).label).join('、')}`, years: '', doc: rule.doc }]
+    if (rule.kind === 'all')
+      return [
+        {
+          rule,
+          standard: `各项同时达标：${rule.parts.map((p) => getIndicator(p).label).join('、')}`,
+          years: '',
+          doc: rule.doc,
+        },
+      ]
     const ind = getIndicator(rule.indicator)
-    return ind.thresholds.map((t) => ({ rule, standard: formatLine(ind, t), years: formatLineYears(t), doc: lineDocs(t) }))
+    return ind.thresholds.map((t) => ({
+      rule,
+      standard: formatLine(ind, t),
+      years: formatLineYears(t),
+      doc: lineDocs(t),
+    }))
   })
 }
 

@@ -45,7 +45,10 @@ export function reportLines(s: ReportSection): ReportLine[] {
   if (s.items.length === 0) return [...head, { kind: 'item', text: s.empty }]
   return [
     ...head,
-    ...s.items.flatMap((item, i): ReportLine[] => [{ kind: 'item', text: `${i + 1}. ${item.text}` }, ...(item.detail ? [{ kind: 'detail' as const, text: item.detail }] : [])]),
+    ...s.items.flatMap((item, i): ReportLine[] => [
+      { kind: 'item', text: `${i + 1}. ${item.text}` },
+      ...(item.detail ? [{ kind: 'detail' as const, text: item.detail }] : []),
+    ]),
   ]
 }
 
@@ -72,7 +75,9 @@ export function rollupContent(title: string, items: readonly RollupItem[]): Repo
     title,
     items: items.map((item) => ({
       text: `${item.sentence}。`,
-      ...(item.counties.length ? { detail: `未达标区县：${item.counties.map((c) => `${c.name}（${countyDetail(c)}）`).join('；')}。` } : {}),
+      ...(item.counties.length
+        ? { detail: `未达标区县：${item.counties.map((c) => `${c.name}（${countyDetail(c)}）`).join('；')}。` }
+        : {}),
     })),
     empty: '本年度没有可判断的规则。',
   }

@@ -17,7 +17,8 @@ export interface ExportColumn<T> {
   indicator?: Indicator
 }
 
-const digitsOf = <T>(c: ExportColumn<T>, row: T): number | undefined => (typeof c.digits === 'function' ? c.digits(row) : c.digits)
+const digitsOf = <T>(c: ExportColumn<T>, row: T): number | undefined =>
+  typeof c.digits === 'function' ? c.digits(row) : c.digits
 
 function cell<T>(c: ExportColumn<T>, row: T): CellValue {
   const v = c.value(row)
@@ -38,7 +39,11 @@ function notesFor<T>(columns: readonly ExportColumn<T>[], about: TableAbout): [s
  */
 export function csvText<T>(columns: readonly ExportColumn<T>[], rows: readonly T[], about?: TableAbout): string {
   const note = about ? [...notesFor(columns, about).map(([key, value]) => csvLine([`# ${key}`, value])), ''] : []
-  return csvDocument([...note, csvLine(columns.map((c) => c.header)), ...rows.map((r) => csvLine(columns.map((c) => cell(c, r))))])
+  return csvDocument([
+    ...note,
+    csvLine(columns.map((c) => c.header)),
+    ...rows.map((r) => csvLine(columns.map((c) => cell(c, r)))),
+  ])
 }
 
 export function sheetData<T>(columns: readonly ExportColumn<T>[], rows: readonly T[]): SheetData {
@@ -48,7 +53,9 @@ export function sheetData<T>(columns: readonly ExportColumn<T>[], rows: readonly
       const v = cell(c, r)
       if (typeof v !== 'number') return v
       const digits = digitsOf(c, r)
-      return digits === undefined ? { value: v, type: Number } : { value: v, type: Number, format: digits ? `0.${'0'.repeat(digits)}` : '0' }
+      return digits === undefined
+        ? { value: v, type: Number }
+        : { value: v, type: Number, format: digits ? `0.${'0'.repeat(digits)}` : '0' }
     }),
   )
   return [header, ...body]
@@ -63,9 +70,19 @@ export function sheetName(name: string): string {
  * The data sheet first, so that a program reading the first sheet gets the table; with
  * `about`, the note on a second sheet, and simulated data say so on the data sheet's tab.
  */
-export function xlsxBlob<T>(columns: readonly ExportColumn<T>[], rows: readonly T[], sheet: string, about?: TableAbout): Promise<Blob> {
+export function xlsxBlob<T>(
+  columns: readonly ExportColumn<T>[],
+  rows: readonly T[],
+  sheet: string,
+  about?: TableAbout,
+): Promise<Blob> {
   const widths = columns.map((c) => ({ width: Math.max(8, Math.min(40, c.header.length * 2 + 2)) }))
-  const data = { data: sheetData(columns, rows), sheet: sheetName(about?.simulated ? `模拟数据 ${sheet}` : sheet), columns: widths, stickyRowsCount: 1 }
+  const data = {
+    data: sheetData(columns, rows),
+    sheet: sheetName(about?.simulated ? `模拟数据 ${sheet}` : sheet),
+    columns: widths,
+    stickyRowsCount: 1,
+  }
   if (!about) return writeExcelFile([data]).toBlob()
   const note: SheetData = notesFor(columns, about).map(([key, value]) => [
     { value: key, fontWeight: 'bold' as const },

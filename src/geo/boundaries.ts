@@ -26,7 +26,10 @@ export class BoundaryFileError extends Error {
   }
 }
 
-type ProvinceTopology = Topology<{ counties: GeometryCollection<BoundaryProperties>; prefectures: GeometryCollection<BoundaryProperties> }>
+type ProvinceTopology = Topology<{
+  counties: GeometryCollection<BoundaryProperties>
+  prefectures: GeometryCollection<BoundaryProperties>
+}>
 
 const RECOPY = '可能在复制时损坏，请从原网站目录重新复制该文件。'
 
@@ -58,7 +61,8 @@ async function fetchGeoText(baseUrl: string, name: string): Promise<string> {
   } catch {
     throw new BoundaryFileError(file, '网络请求失败，请检查网站服务是否正常。')
   }
-  if (!response.ok) throw new BoundaryFileError(file, `服务器返回 HTTP ${response.status}。请确认网站目录完整复制了 geo 文件夹。`)
+  if (!response.ok)
+    throw new BoundaryFileError(file, `服务器返回 HTTP ${response.status}。请确认网站目录完整复制了 geo 文件夹。`)
   return response.text()
 }
 
@@ -85,7 +89,9 @@ export function parseChinaTopology(text: string, file: string): ChinaBoundaries 
     throw new BoundaryFileError(file, `不是含 provinces 与 nanhai 对象的 TopoJSON，${RECOPY}`)
   }
   const provinces = feature(topo, topo.objects.provinces) as FeatureCollection<Geometry, BoundaryProperties>
-  const others = topo.objects.others ? (feature(topo, topo.objects.others) as FeatureCollection<Geometry, BoundaryProperties>).features : []
+  const others = topo.objects.others
+    ? (feature(topo, topo.objects.others) as FeatureCollection<Geometry, BoundaryProperties>).features
+    : []
   return {
     provinces: { ...provinces, features: [...provinces.features, ...others] },
     nanhai: feature(topo, topo.objects.nanhai) as FeatureCollection<Geometry, BoundaryProperties>,

@@ -2,7 +2,12 @@
 // TopoJSON, matched to the panel's counties by a code property the user picks.
 import { feature, merge } from 'topojson-client'
 import { topology } from 'topojson-server'
-import type { GeometryCollection, MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon, Topology } from 'topojson-specification'
+import type {
+  GeometryCollection,
+  MultiPolygon as TopoMultiPolygon,
+  Polygon as TopoPolygon,
+  Topology,
+} from 'topojson-specification'
 import type { Feature, FeatureCollection, Geometry, GeoJsonProperties } from 'geojson'
 import type { BoundaryProperties, ProvinceBoundaries } from './boundaries.ts'
 
@@ -35,7 +40,9 @@ export function parseBoundaryFile(text: string, file: string): RawFeature[] {
   } else {
     throw new BoundaryUploadError(file, '既不是 GeoJSON 的 FeatureCollection，也不是 TopoJSON。')
   }
-  const areas = features.filter((f) => f?.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'))
+  const areas = features.filter(
+    (f) => f?.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'),
+  )
   if (areas.length === 0) throw new BoundaryUploadError(file, '没有面状要素（Polygon / MultiPolygon）。')
   return areas
 }
@@ -71,7 +78,11 @@ export interface BoundaryMatch {
   boundaries: ProvinceBoundaries
 }
 
-export function matchBoundaries(features: readonly RawFeature[], prop: string, counties: readonly CountyRef[]): BoundaryMatch {
+export function matchBoundaries(
+  features: readonly RawFeature[],
+  prop: string,
+  counties: readonly CountyRef[],
+): BoundaryMatch {
   const byCode = new Map(counties.map((c) => [c.code, c]))
   const seen = new Set<string>()
   const kept: Feature<Geometry, BoundaryProperties>[] = []
@@ -85,7 +96,11 @@ export function matchBoundaries(features: readonly RawFeature[], prop: string, c
       return
     }
     seen.add(value)
-    kept.push({ type: 'Feature', geometry: f.geometry, properties: { code: county.code, name: county.name, prefecture_code: county.prefecture_code } })
+    kept.push({
+      type: 'Feature',
+      geometry: f.geometry,
+      properties: { code: county.code, name: county.name, prefecture_code: county.prefecture_code },
+    })
   })
   return {
     matched: kept.length,
@@ -96,10 +111,14 @@ export function matchBoundaries(features: readonly RawFeature[], prop: string, c
 }
 
 /** Prefecture outlines merged from the counties' shared arcs, so borders line up exactly. */
-function prefectureOutlines(counties: Feature<Geometry, BoundaryProperties>[]): FeatureCollection<Geometry, BoundaryProperties> {
+function prefectureOutlines(
+  counties: Feature<Geometry, BoundaryProperties>[],
+): FeatureCollection<Geometry, BoundaryProperties> {
   if (counties.length === 0) return { type: 'FeatureCollection', features: [] }
   const collection: FeatureCollection<Geometry, BoundaryProperties> = { type: 'FeatureCollection', features: counties }
-  const topo = topology({ counties: collection }) as unknown as Topology<{ counties: GeometryCollection<BoundaryProperties> }>
+  const topo = topology({ counties: collection }) as unknown as Topology<{
+    counties: GeometryCollection<BoundaryProperties>
+  }>
   const groups = new Map<string, (TopoPolygon | TopoMultiPolygon)[]>()
   for (const g of topo.objects.counties.geometries) {
     const key = (g.properties as BoundaryProperties | undefined)?.prefecture_code ?? ''
@@ -107,6 +126,10 @@ function prefectureOutlines(counties: Feature<Geometry, BoundaryProperties>[]): 
   }
   return {
     type: 'FeatureCollection',
-    features: [...groups].map(([code, geoms]) => ({ type: 'Feature', properties: { code, name: code }, geometry: merge(topo, geoms) })),
+    features: [...groups].map(([code, geoms]) => ({
+      type: 'Feature',
+      properties: { code, name: code },
+      geometry: merge(topo, geoms),
+    })),
   }
 }

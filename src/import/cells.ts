@@ -5,12 +5,29 @@
 export type Cell = string | number | boolean | bigint | Date | null | undefined
 
 export type ParsedNumber =
-  | { kind: 'missing' }
-  | { kind: 'number'; value: number; percent: boolean }
-  | { kind: 'invalid'; reason: string }
+  { kind: 'missing' } | { kind: 'number'; value: number; percent: boolean } | { kind: 'invalid'; reason: string }
 
 /** What users write for "no figure". */
-const MISSING = new Set(['', '-', '--', '—', '——', '–', '/', '\\', '…', '...', 'na', 'n/a', 'null', 'none', '无', '空', '暂无', '缺'])
+const MISSING = new Set([
+  '',
+  '-',
+  '--',
+  '—',
+  '——',
+  '–',
+  '/',
+  '\\',
+  '…',
+  '...',
+  'na',
+  'n/a',
+  'null',
+  'none',
+  '无',
+  '空',
+  '暂无',
+  '缺',
+])
 
 const PLAIN = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i
 const GROUPED = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/
@@ -24,14 +41,21 @@ export function cellText(cell: Cell): string {
 
 /** Full-width digits, commas, percent and minus signs become their ASCII forms. */
 export function normalizeText(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '').replace(/[−－]/g, '-')
+  return text
+    .normalize('NFKC')
+    .replace(/[\s\u00a0\u3000]+/g, '')
+    .replace(/[−－]/g, '-')
 }
 
 export function parseNumber(cell: Cell): ParsedNumber {
-  if (typeof cell === 'number') return Number.isFinite(cell) ? { kind: 'number', value: cell, percent: false } : { kind: 'invalid', reason: '不是有效数字' }
+  if (typeof cell === 'number')
+    return Number.isFinite(cell)
+      ? { kind: 'number', value: cell, percent: false }
+      : { kind: 'invalid', reason: '不是有效数字' }
   if (typeof cell === 'bigint') return { kind: 'number', value: Number(cell), percent: false }
   if (cell === null || cell === undefined) return { kind: 'missing' }
-  if (typeof cell === 'boolean' || cell instanceof Date) return { kind: 'invalid', reason: typeof cell === 'boolean' ? '是逻辑值，不是数字' : '是日期，不是数字' }
+  if (typeof cell === 'boolean' || cell instanceof Date)
+    return { kind: 'invalid', reason: typeof cell === 'boolean' ? '是逻辑值，不是数字' : '是日期，不是数字' }
   let text = normalizeText(cell)
   if (MISSING.has(text.toLowerCase())) return { kind: 'missing' }
   const percent = text.endsWith('%')
@@ -54,7 +78,9 @@ export function parseCode(cell: Cell): Parsed<string> {
 }
 
 export function parseYear(cell: Cell, range: { min: number; max: number }): Parsed<number> {
-  const text = normalizeText(cellText(cell)).replace(/\.0+$/, '').replace(/年度?$/, '')
+  const text = normalizeText(cellText(cell))
+    .replace(/\.0+$/, '')
+    .replace(/年度?$/, '')
   if (text === '') return { ok: false, reason: '年份为空' }
   if (!/^\d{4}$/.test(text)) return { ok: false, reason: '年份应为4位数字，如2024' }
   const year = Number(text)

@@ -4,7 +4,10 @@ import type { FileChoice, FileInspection } from './pipeline.ts'
 import type { ImportRules } from './validate.ts'
 import type { CheckedImport, WorkerRequest } from './worker.ts'
 
-type Reply = { id: number; type: 'done'; value: unknown } | { id: number; type: 'progress'; fraction: number; file: string } | { id: number; type: 'error'; message: string }
+type Reply =
+  | { id: number; type: 'done'; value: unknown }
+  | { id: number; type: 'progress'; fraction: number; file: string }
+  | { id: number; type: 'error'; message: string }
 
 export class ImportCancelled extends Error {
   constructor() {
@@ -15,7 +18,11 @@ export class ImportCancelled extends Error {
 /** A request without its id, for each kind of request. */
 type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; progress?: (fraction: number, file: string) => void }
+type Pending = {
+  resolve: (v: unknown) => void
+  reject: (e: Error) => void
+  progress?: (fraction: number, file: string) => void
+}
 
 export class ImportClient {
   private worker: Worker | null = null
@@ -51,7 +58,11 @@ export class ImportClient {
     return this.request({ type: 'inspect', file, choice })
   }
 
-  validate(files: { file: File; choice: FileChoice }[], rules: ImportRules, progress?: Pending['progress']): Promise<CheckedImport> {
+  validate(
+    files: { file: File; choice: FileChoice }[],
+    rules: ImportRules,
+    progress?: Pending['progress'],
+  ): Promise<CheckedImport> {
     return this.request({ type: 'validate', files, counties: [...rules.counties], years: rules.years }, progress)
   }
 

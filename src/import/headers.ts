@@ -27,7 +27,18 @@ export interface ColumnMapping {
   problem?: string
 }
 
-const NAME_HEADERS = ['区县', '区县名称', '县区', '县区名称', '县(市、区)', '县(市区)', '县市区', '单位名称', '名称', '地区']
+const NAME_HEADERS = [
+  '区县',
+  '区县名称',
+  '县区',
+  '县区名称',
+  '县(市、区)',
+  '县(市区)',
+  '县市区',
+  '单位名称',
+  '名称',
+  '地区',
+]
 
 /** How many of the header's unit make one of the field's unit. */
 const UNIT_FACTORS: Record<string, Record<string, number>> = {
@@ -56,7 +67,8 @@ export function splitUnit(header: string): { base: string; unit: string } {
   return { base: match[1]!, unit: match[2]! }
 }
 
-type Candidate = { kind: 'code' | 'year' | 'name' } | { kind: 'field'; field: RawField } | { kind: 'rate'; indicator: string }
+type Candidate =
+  { kind: 'code' | 'year' | 'name' } | { kind: 'field'; field: RawField } | { kind: 'rate'; indicator: string }
 
 const CANDIDATES: ReadonlyMap<string, Candidate> = (() => {
   const map = new Map<string, Candidate>()
@@ -64,19 +76,29 @@ const CANDIDATES: ReadonlyMap<string, Candidate> = (() => {
   for (const k of KEY_FIELDS) add([k.id, k.label, ...k.aliases], { kind: k.id })
   add(NAME_HEADERS, { kind: 'name' })
   for (const f of RAW_FIELDS) add([f.id, f.label, ...(f.aliases ?? [])], { kind: 'field', field: f })
-  for (const i of INDICATORS) if (i.den && !i.growth && !map.has(i.label)) add([i.label], { kind: 'rate', indicator: i.id })
+  for (const i of INDICATORS)
+    if (i.den && !i.growth && !map.has(i.label)) add([i.label], { kind: 'rate', indicator: i.id })
   return map
 })()
 
 /** The field a user picks in the mapping step, with its unit factor read from the header. */
-export function fieldTarget(field: RawField, headerUnit: string): { target: ColumnTarget; note?: string; problem?: string } {
+export function fieldTarget(
+  field: RawField,
+  headerUnit: string,
+): { target: ColumnTarget; note?: string; problem?: string } {
   if (headerUnit === '') {
     const money = field.unit === '万元' || field.unit === '元'
-    return { target: { kind: 'field', id: field.id, factor: 1 }, note: money ? `表头未注明单位，按${field.unit}读取` : undefined }
+    return {
+      target: { kind: 'field', id: field.id, factor: 1 },
+      note: money ? `表头未注明单位，按${field.unit}读取` : undefined,
+    }
   }
   const factor = UNIT_FACTORS[field.unit]?.[headerUnit]
   if (factor === undefined) {
-    return { target: { kind: 'ignore' }, problem: `单位“${headerUnit}”无法换算为“${field.label}”的单位${field.unit || '（无单位）'}` }
+    return {
+      target: { kind: 'ignore' },
+      problem: `单位“${headerUnit}”无法换算为“${field.label}”的单位${field.unit || '（无单位）'}`,
+    }
   }
   const note = factor === 1 ? undefined : `按${headerUnit}换算为${field.unit}（×${factor}）`
   return { target: { kind: 'field', id: field.id, factor }, note }
@@ -100,7 +122,8 @@ export function matchHeaders(headers: readonly string[]): ColumnMapping[] {
     const m = matchHeader(h, i)
     const key = targetKey(m.target)
     if (key === null) return m
-    if (taken.has(key)) return { ...m, target: { kind: 'ignore' }, note: undefined, problem: `与前面的列对应同一字段，本列未导入` }
+    if (taken.has(key))
+      return { ...m, target: { kind: 'ignore' }, note: undefined, problem: `与前面的列对应同一字段，本列未导入` }
     taken.add(key)
     return m
   })
@@ -127,9 +150,15 @@ export const TARGET_GROUPS: readonly { label: string; options: readonly { key: s
   },
   ...[...new Set(RAW_FIELDS.map((f) => f.group))].map((group) => ({
     label: group,
-    options: RAW_FIELDS.filter((f) => f.group === group).map((f) => ({ key: `field:${f.id}`, label: `${f.label}${f.unit ? `（${f.unit}）` : ''}` })),
+    options: RAW_FIELDS.filter((f) => f.group === group).map((f) => ({
+      key: `field:${f.id}`,
+      label: `${f.label}${f.unit ? `（${f.unit}）` : ''}`,
+    })),
   })),
-  { label: '比率（仅用于核对）', options: INDICATORS.filter((i) => i.den && !i.growth).map((i) => ({ key: `rate:${i.id}`, label: i.label })) },
+  {
+    label: '比率（仅用于核对）',
+    options: INDICATORS.filter((i) => i.den && !i.growth).map((i) => ({ key: `rate:${i.id}`, label: i.label })),
+  },
 ]
 
 export function targetKeyOf(t: ColumnTarget): string {
@@ -146,7 +175,8 @@ function chooseTarget(key: string, header: string): { target: ColumnTarget; note
     const field = RAW_FIELDS.find((f) => f.id === id)
     if (field) return fieldTarget(field, unit)
   }
-  if (kind === 'rate' && id && findIndicator(id)) return { target: { kind: 'rate', indicator: id, percent: unit === '%' } }
+  if (kind === 'rate' && id && findIndicator(id))
+    return { target: { kind: 'rate', indicator: id, percent: unit === '%' } }
   if (kind === 'code' || kind === 'year' || kind === 'name') return { target: { kind } }
   return { target: { kind: 'ignore' } }
 }
@@ -166,11 +196,21 @@ export function assignColumn(mapping: readonly ColumnMapping[], column: number, 
   const assigned: ColumnMapping =
     chosen.target.kind === 'ignore'
       ? { ...m, target: chosen.target, note: undefined, problem: chosen.problem ?? '按指定不导入' }
-      : { ...m, target: chosen.target, note: [`按指定对应“${label}”`, chosen.note].filter(Boolean).join('；'), problem: undefined }
+      : {
+          ...m,
+          target: chosen.target,
+          note: [`按指定对应“${label}”`, chosen.note].filter(Boolean).join('；'),
+          problem: undefined,
+        }
   const taken = targetKeyOf(assigned.target)
   return mapping.map((other, i) => {
     if (i === column) return assigned
     if (other.target.kind === 'ignore' || targetKeyOf(other.target) !== taken) return other
-    return { ...other, target: { kind: 'ignore' }, note: undefined, problem: `对应字段已改由${m.letter}列提供，本列未导入` }
+    return {
+      ...other,
+      target: { kind: 'ignore' },
+      note: undefined,
+      problem: `对应字段已改由${m.letter}列提供，本列未导入`,
+    }
   })
 }

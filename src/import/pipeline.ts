@@ -3,7 +3,17 @@
 // and validate (every row checked against the confirmed mapping).
 import type { Cell } from './cells.ts'
 import { matchHeaders, type ColumnMapping } from './headers.ts'
-import { csvHead, decodeText, detectEncoding, formatOf, locateHeader, readCsv, readParquetRows, readXlsx, type FileFormat } from './sheets.ts'
+import {
+  csvHead,
+  decodeText,
+  detectEncoding,
+  formatOf,
+  locateHeader,
+  readCsv,
+  readParquetRows,
+  readXlsx,
+  type FileFormat,
+} from './sheets.ts'
 import type { Encoding } from './encodings.ts'
 import { ImportBuilder, type ImportRules, type ValidationResult } from './validate.ts'
 
@@ -64,7 +74,9 @@ async function openRows(file: InputFile, choice: FileChoice, format: FileFormat,
       onRow(r, i + 1)
       if ((i + 1) % step === 0 || i + 1 === rows.length) onProgress?.((i + 1) / rows.length)
     })
-  return format === 'xlsx' ? { head: rows.slice(0, 20), each, sheets: all.map((s) => s.name), sheet: chosen?.name } : { head: rows.slice(0, 20), each }
+  return format === 'xlsx'
+    ? { head: rows.slice(0, 20), each, sheets: all.map((s) => s.name), sheet: chosen?.name }
+    : { head: rows.slice(0, 20), each }
 }
 
 export async function inspectFile(file: InputFile, choice: FileChoice = {}): Promise<FileInspection> {
@@ -82,7 +94,9 @@ export async function inspectFile(file: InputFile, choice: FileChoice = {}): Pro
   if (!found) return { ...info, error: NO_HEADER }
   const mapping = matchHeaders(found.headers)
   const missing = (['code', 'year'] as const).filter((k) => !mapping.some((m) => m.target.kind === k))
-  const error = missing.length ? `缺少${missing.map((k) => (k === 'code' ? '“行政区划代码”' : '“年份”')).join('和')}列：请在下方指定，或对照模板修改表头` : undefined
+  const error = missing.length
+    ? `缺少${missing.map((k) => (k === 'code' ? '“行政区划代码”' : '“年份”')).join('和')}列：请在下方指定，或对照模板修改表头`
+    : undefined
   return { ...info, headerRow: found.index + 1, mapping, error }
 }
 
@@ -118,7 +132,11 @@ export async function validateFiles(
       builder.fileError(file.name, NO_HEADER)
       continue
     }
-    const take = builder.sheet({ file: file.name, sheet: rows.sheet, encoding: rows.encoding }, mapping, format === 'csv')
+    const take = builder.sheet(
+      { file: file.name, sheet: rows.sheet, encoding: rows.encoding },
+      mapping,
+      format === 'csv',
+    )
     const headerRow = found.index + 1
     rows.each(
       (cells, row) => row > headerRow && take(cells, row),

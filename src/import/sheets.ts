@@ -9,7 +9,6 @@ import { recognisedCount } from './headers.ts'
 
 export type FileFormat = 'csv' | 'xlsx' | 'parquet'
 
-
 export function formatOf(fileName: string): FileFormat | null {
   const ext = /\.([^.]+)$/.exec(fileName.toLowerCase())?.[1]
   if (ext === 'csv' || ext === 'txt' || ext === 'tsv') return 'csv'
@@ -27,7 +26,8 @@ export function detectEncoding(bytes: Uint8Array): Encoding {
   // carries a character cut between chunks over (and ignores one cut at the very end).
   const decoder = new TextDecoder('utf-8', { fatal: true })
   try {
-    for (let at = 0; at < bytes.length; at += 1 << 22) decoder.decode(bytes.subarray(at, at + (1 << 22)), { stream: true })
+    for (let at = 0; at < bytes.length; at += 1 << 22)
+      decoder.decode(bytes.subarray(at, at + (1 << 22)), { stream: true })
     return 'utf-8'
   } catch {
     return 'gb18030'
@@ -49,7 +49,11 @@ export function csvHead(text: string, rows = 20): string[][] {
  * of the text read. Returning false from `onRow` is not needed: callers stop by
  * terminating the worker.
  */
-export function readCsv(text: string, onRow: (cells: string[], row: number) => void, onProgress?: (fraction: number) => void): void {
+export function readCsv(
+  text: string,
+  onRow: (cells: string[], row: number) => void,
+  onProgress?: (fraction: number) => void,
+): void {
   let row = 0
   let reported = 0
   Papa.parse<string[]>(text, {

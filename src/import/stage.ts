@@ -26,5 +26,8 @@ export function stageIpc(data: ImportedData): Uint8Array {
     ...Object.entries(data.fields),
     ...rates.map((id): [string, ArrayLike<unknown>] => [rateColumn(id), data.rates[id]!]),
   ])
-  return tableToIPC(arrowTable(columns, (name) => byName.get(name), data.length), 'stream')
+  return tableToIPC(
+    arrowTable(columns, (name) => byName.get(name), data.length),
+    'stream',
+  )
 }

@@ -91,20 +91,46 @@ export class ImportBuilder {
    * rows longer or shorter than the header to be reported (CSV, where a stray comma
    * shifts every later cell).
    */
-  sheet(summary: Omit<FileSummary, 'rowsRead' | 'accepted' | 'rejected' | 'blank'>, mapping: readonly ColumnMapping[], ragged: boolean): (cells: readonly Cell[], row: number) => void {
+  sheet(
+    summary: Omit<FileSummary, 'rowsRead' | 'accepted' | 'rejected' | 'blank'>,
+    mapping: readonly ColumnMapping[],
+    ragged: boolean,
+  ): (cells: readonly Cell[], row: number) => void {
     const file: FileSummary = { ...summary, rowsRead: 0, accepted: 0, rejected: 0, blank: 0 }
     const fileNo = this.files.push(file) - 1
     const label = (m: ColumnMapping) => `${m.letter}列 ${m.header}`
     for (const m of mapping) {
-      if (m.problem) this.report({ file: file.file, row: null, column: label(m), value: '', reason: m.problem, severity: 'warning', action: '整列未导入' })
-      if (m.note) this.report({ file: file.file, row: null, column: label(m), value: '', reason: m.note, severity: 'info', action: '已导入，请核实' })
+      if (m.problem)
+        this.report({
+          file: file.file,
+          row: null,
+          column: label(m),
+          value: '',
+          reason: m.problem,
+          severity: 'warning',
+          action: '整列未导入',
+        })
+      if (m.note)
+        this.report({
+          file: file.file,
+          row: null,
+          column: label(m),
+          value: '',
+          reason: m.note,
+          severity: 'info',
+          action: '已导入，请核实',
+        })
     }
     const find = (kind: string) => mapping.find((m) => m.target.kind === kind)
     const codeCol = find('code')
     const yearCol = find('year')
     const nameCol = find('name')
-    const fieldCols = mapping.flatMap((m) => (m.target.kind === 'field' ? [{ m, id: m.target.id, factor: m.target.factor }] : []))
-    const rateCols = mapping.flatMap((m) => (m.target.kind === 'rate' ? [{ m, id: m.target.indicator, percent: m.target.percent }] : []))
+    const fieldCols = mapping.flatMap((m) =>
+      m.target.kind === 'field' ? [{ m, id: m.target.id, factor: m.target.factor }] : [],
+    )
+    const rateCols = mapping.flatMap((m) =>
+      m.target.kind === 'rate' ? [{ m, id: m.target.indicator, percent: m.target.percent }] : [],
+    )
     for (const r of rateCols) {
       if (!this.rates.has(r.id)) this.rates.set(r.id, new Array<number>(this.code.length).fill(NaN))
       this.ratePercent[r.id] = (this.ratePercent[r.id] ?? false) || r.percent
@@ -112,8 +138,13 @@ export class ImportBuilder {
     const width = mapping.length
 
     return (cells, row) => {
-      const issue = (m: ColumnMapping | null, reason: string, severity: Severity, action: IssueAction, value = m ? cellText(cells[m.index]) : '') =>
-        this.report({ file: file.file, row, column: m ? label(m) : '', value, reason, severity, action })
+      const issue = (
+        m: ColumnMapping | null,
+        reason: string,
+        severity: Severity,
+        action: IssueAction,
+        value = m ? cellText(cells[m.index]) : '',
+      ) => this.report({ file: file.file, row, column: m ? label(m) : '', value, reason, severity, action })
       if (cells.every((c) => cellText(c).trim() === '')) {
         file.blank++
         return
@@ -123,12 +154,22 @@ export class ImportBuilder {
         file.rejected++
         issue(m, reason, 'error', '整行未导入', m ? undefined : cells.map(cellText).join(' | '))
       }
-      if (ragged && cells.length > width) return reject(null, `本行有${cells.length}个单元格，多于表头的${width}列（可能有未加引号的逗号），无法确定各值所属的列`)
+      if (ragged && cells.length > width)
+        return reject(
+          null,
+          `本行有${cells.length}个单元格，多于表头的${width}列（可能有未加引号的逗号），无法确定各值所属的列`,
+        )
       if (!codeCol || !yearCol) return reject(null, '缺少“行政区划代码”或“年份”列')
       const code = parseCode(cells[codeCol.index])
       if (!code.ok && cells.some((c) => TOTAL_ROW.test(cellText(c)))) {
         file.rejected++
-        return issue(null, '合计行：看板由各区县的数据自行汇总，此行不导入', 'info', '整行未导入', cells.map(cellText).join(' | '))
+        return issue(
+          null,
+          '合计行：看板由各区县的数据自行汇总，此行不导入',
+          'info',
+          '整行未导入',
+          cells.map(cellText).join(' | '),
+        )
       }
       if (!code.ok) return reject(codeCol, code.reason)
       const known = this.rules.counties.get(code.value)
@@ -140,10 +181,18 @@ export class ImportBuilder {
       if (first !== undefined) return reject(null, `${known}${year.value}年的数据重复：与${first}相同，保留前者`)
       this.seen.set(key, `${file.file}第${row}行`)
 
-      if (ragged && cells.length < width) issue(null, `本行只有${cells.length}个单元格，少于表头的${width}列，缺少的按无数据处理`, 'warning', '已导入，请核实', '')
+      if (ragged && cells.length < width)
+        issue(
+          null,
+          `本行只有${cells.length}个单元格，少于表头的${width}列，缺少的按无数据处理`,
+          'warning',
+          '已导入，请核实',
+          '',
+        )
       if (nameCol) {
         const name = cellText(cells[nameCol.index]).trim()
-        if (name !== '' && !name.includes(known) && !known.includes(name)) issue(nameCol, `名称与代码${code.value}对应的区县“${known}”不一致，已按代码导入`, 'warning', '已导入，请核实')
+        if (name !== '' && !name.includes(known) && !known.includes(name))
+          issue(nameCol, `名称与代码${code.value}对应的区县“${known}”不一致，已按代码导入`, 'warning', '已导入，请核实')
       }
 
       const values = new Map<string, number>()
@@ -166,7 +215,13 @@ export class ImportBuilder {
         if (sum <= total * (1 + 1e-9)) continue
         const cols = [...present, whole].map((id) => fieldCols.find((c) => c.id === id)!.m)
         const partText = present.map((p) => FIELD_BY_ID.get(p)!.label).join('+')
-        issue(cols[0]!, `${partText}（${sum}）大于${FIELD_BY_ID.get(whole)!.label}（${total}），两者均未导入`, 'error', '单元格未导入', cols.map((c) => cellText(cells[c.index])).join(' / '))
+        issue(
+          cols[0]!,
+          `${partText}（${sum}）大于${FIELD_BY_ID.get(whole)!.label}（${total}），两者均未导入`,
+          'error',
+          '单元格未导入',
+          cols.map((c) => cellText(cells[c.index])).join(' / '),
+        )
         for (const id of [...present, whole]) values.delete(id)
       }
       for (const r of rateCols) {

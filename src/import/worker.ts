@@ -7,7 +7,13 @@ import { rateColumns, type ImportRules, type RateColumn, type ValidationResult }
 
 export type WorkerRequest =
   | { id: number; type: 'inspect'; file: File; choice: FileChoice }
-  | { id: number; type: 'validate'; files: { file: File; choice: FileChoice }[]; counties: [string, string][]; years: ImportRules['years'] }
+  | {
+      id: number
+      type: 'validate'
+      files: { file: File; choice: FileChoice }[]
+      counties: [string, string][]
+      years: ImportRules['years']
+    }
 
 /** What the page gets back from a check: the report, and the accepted rows ready to stage. */
 export interface CheckedImport extends Omit<ValidationResult, 'data'> {
@@ -29,11 +35,19 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       return
     }
     const files = await Promise.all(req.files.map(async (f) => ({ file: await input(f.file), choice: f.choice })))
-    const { data, ...report } = await validateFiles(files, { counties: new Map(req.counties), years: req.years }, (fraction, file) =>
-      postMessage({ id: req.id, type: 'progress', fraction, file }),
+    const { data, ...report } = await validateFiles(
+      files,
+      { counties: new Map(req.counties), years: req.years },
+      (fraction, file) => postMessage({ id: req.id, type: 'progress', fraction, file }),
     )
     const ipc = stageIpc(data)
-    const value: CheckedImport = { ...report, rowCount: data.length, rates: rateColumns(data), ipc, rows: new Blob([ipc as Uint8Array<ArrayBuffer>]) }
+    const value: CheckedImport = {
+      ...report,
+      rowCount: data.length,
+      rates: rateColumns(data),
+      ipc,
+      rows: new Blob([ipc as Uint8Array<ArrayBuffer>]),
+    }
     postMessage({ id: req.id, type: 'done', value }, { transfer: [value.ipc.buffer as ArrayBuffer] })
   } catch (e) {
     postMessage({ id: req.id, type: 'error', message: e instanceof Error ? e.message : String(e) })

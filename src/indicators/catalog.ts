@@ -7,7 +7,7 @@ import type { RawFieldId } from './fields.ts'
 export type IndicatorGroup = '经费' | '学前' | '义务教育' | '高中阶段' | '教师'
 export const INDICATOR_GROUPS: readonly IndicatorGroup[] = ['经费', '学前', '义务教育', '高中阶段', '教师']
 
-export type Unit = '%' | '元' | '万元' | '个' | '人' | '' 
+export type Unit = '%' | '元' | '万元' | '个' | '人' | ''
 
 export interface Threshold {
   op: '>=' | '<='
@@ -48,7 +48,8 @@ export const DOC = {
   preschool3: '第三期学前教育行动计划（2017）；县域学前教育普及普惠督导评估办法（2020）',
   preschool14: '“十四五”学前教育发展提升行动计划（2021）',
   preschoolRatio: '县域学前教育普及普惠督导评估办法（2020）',
-  publicShare: '中共中央 国务院关于学前教育深化改革规范发展的若干意见（2018）；县域学前教育普及普惠督导评估办法（2020）',
+  publicShare:
+    '中共中央 国务院关于学前教育深化改革规范发展的若干意见（2018）；县域学前教育普及普惠督导评估办法（2020）',
   classSize: '教育部关于消除义务教育大班额、超大班额的工作部署（2018–2020）',
   staffing: '中央编办 教育部 财政部关于统一城乡中小学教职工编制标准的通知（中央编办发〔2014〕72号）',
   quality: '县域义务教育优质均衡发展督导评估办法（教督〔2017〕6号）',
@@ -111,7 +112,13 @@ const PER_STUDENT = [
 const teachers = '(pri_teachers + jun_teachers)'
 
 /** 优质均衡: 每百名学生拥有高于规定学历教师数, with how 本科及以上 stands in for 高于规定学历. */
-const highEducatedPer100 = (stage: '小学' | '初中', bachelor: RawFieldId, enrol: RawFieldId, line: number, measure: string): Indicator => ({
+const highEducatedPer100 = (
+  stage: '小学' | '初中',
+  bachelor: RawFieldId,
+  enrol: RawFieldId,
+  line: number,
+  measure: string,
+): Indicator => ({
   id: `${enrol.slice(0, 3)}_high_edu_per100`,
   label: `${stage}每百名学生拥有高于规定学历教师数`,
   group: '义务教育',
@@ -172,7 +179,8 @@ export const INDICATORS: readonly Indicator[] = [
     digits: 0,
     good: 'up',
     thresholds: [{ op: '>=', value: 0, from: 2015, doc: DOC.teacherLaw }],
-    definition: '义务教育教师年平均工资 − 当地公务员年平均工资；省、市合计按义务教育专任教师数加权。不低于0即“不低于当地公务员平均工资收入水平”。',
+    definition:
+      '义务教育教师年平均工资 − 当地公务员年平均工资；省、市合计按义务教育专任教师数加权。不低于0即“不低于当地公务员平均工资收入水平”。',
     fields: ['teacher_salary', 'civil_salary', 'pri_teachers', 'jun_teachers'],
   },
 
@@ -383,8 +391,20 @@ export const INDICATORS: readonly Indicator[] = [
     definition: '初中本科及以上学历专任教师数 ÷ 初中专任教师数。',
     fields: ['jun_teachers_bachelor', 'jun_teachers'],
   },
-  highEducatedPer100('小学', 'pri_teachers_bachelor', 'pri_enrol', 4.2, '中师，高于规定学历即专科及以上；数据只有本科及以上学历专任教师数，故按本科及以上计，比文件口径偏严'),
-  highEducatedPer100('初中', 'jun_teachers_bachelor', 'jun_enrol', 5.3, '专科，高于规定学历即本科及以上，与文件口径一致'),
+  highEducatedPer100(
+    '小学',
+    'pri_teachers_bachelor',
+    'pri_enrol',
+    4.2,
+    '中师，高于规定学历即专科及以上；数据只有本科及以上学历专任教师数，故按本科及以上计，比文件口径偏严',
+  ),
+  highEducatedPer100(
+    '初中',
+    'jun_teachers_bachelor',
+    'jun_enrol',
+    5.3,
+    '专科，高于规定学历即本科及以上，与文件口径一致',
+  ),
   classSize('小学', 'pri_enrol', 'pri_classes', 45),
   classSize('初中', 'jun_enrol', 'jun_classes', 50),
   {
@@ -404,7 +424,8 @@ export const INDICATORS: readonly Indicator[] = [
       { op: '>=', value: 95, from: 2017, to: 2024, doc: DOC.plan13 },
       { op: '>=', value: 96, from: 2025, doc: DOC.services14 },
     ],
-    definition: '初中毕业班学生数 ÷ 该年级小学一年级入学时学生数（九年巩固率）。优质均衡要求的初中三年巩固率以初一入学人数为基数，不是本指标。',
+    definition:
+      '初中毕业班学生数 ÷ 该年级小学一年级入学时学生数（九年巩固率）。优质均衡要求的初中三年巩固率以初一入学人数为基数，不是本指标。',
     fields: ['consol_grads', 'consol_cohort'],
   },
   {
@@ -418,7 +439,8 @@ export const INDICATORS: readonly Indicator[] = [
     digits: 3,
     good: 'down',
     thresholds: [{ op: '<=', value: 0.5, from: 2017, doc: DOC.quality, basic: { value: 0.65, doc: DOC.basicBalance } }],
-    definition: '县域内小学校际综合差异系数（按县上报值）；省、市合计按小学在校生数加权。不高于0.50为达标（优质均衡），高于0.50、不高于0.65为基本达标（基本均衡标准）。',
+    definition:
+      '县域内小学校际综合差异系数（按县上报值）；省、市合计按小学在校生数加权。不高于0.50为达标（优质均衡），高于0.50、不高于0.65为基本达标（基本均衡标准）。',
     fields: ['cv_primary', 'pri_enrol'],
   },
   {
@@ -431,8 +453,11 @@ export const INDICATORS: readonly Indicator[] = [
     scale: 1,
     digits: 3,
     good: 'down',
-    thresholds: [{ op: '<=', value: 0.45, from: 2017, doc: DOC.quality, basic: { value: 0.55, doc: DOC.basicBalance } }],
-    definition: '县域内初中校际综合差异系数（按县上报值）；省、市合计按初中在校生数加权。不高于0.45为达标（优质均衡），高于0.45、不高于0.55为基本达标（基本均衡标准）。',
+    thresholds: [
+      { op: '<=', value: 0.45, from: 2017, doc: DOC.quality, basic: { value: 0.55, doc: DOC.basicBalance } },
+    ],
+    definition:
+      '县域内初中校际综合差异系数（按县上报值）；省、市合计按初中在校生数加权。不高于0.45为达标（优质均衡），高于0.45、不高于0.55为基本达标（基本均衡标准）。',
     fields: ['cv_junior', 'jun_enrol'],
   },
   {

@@ -15,7 +15,12 @@ const formatters = new Map<number, Intl.NumberFormat>()
 export function formatNumber(value: number, digits: number): string {
   let f = formatters.get(digits)
   if (!f) {
-    f = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits, roundingMode: 'halfExpand', signDisplay: 'negative' })
+    f = new Intl.NumberFormat('zh-CN', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      roundingMode: 'halfExpand',
+      signDisplay: 'negative',
+    })
     formatters.set(digits, f)
   }
   return f.format(value)
@@ -47,7 +52,15 @@ const plain = new Map<number, Intl.NumberFormat>()
 /** `value` as it reads with `digits` decimals: rounded half away from zero, as formatNumber shows it (never −0). */
 export function roundTo(value: number, digits: number): number {
   let f = plain.get(digits)
-  if (!f) plain.set(digits, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, roundingMode: 'halfExpand', useGrouping: false })))
+  if (!f)
+    plain.set(
+      digits,
+      (f = new Intl.NumberFormat('en-US', {
+        maximumFractionDigits: digits,
+        roundingMode: 'halfExpand',
+        useGrouping: false,
+      })),
+    )
   return Number(f.format(value)) + 0
 }
 
@@ -89,7 +102,11 @@ export function growthPct(value: number, previous: number): number | null {
  * percentage); amounts and counts by how much, with the growth in % beside it where it
  * means something, as the reports write 比上年增长x%; ratios such as 生师比 by how much.
  */
-export function formatChange(value: number | null | undefined, previous: number | null | undefined, ind: Indicator): string {
+export function formatChange(
+  value: number | null | undefined,
+  previous: number | null | undefined,
+  ind: Indicator,
+): string {
   if (value === null || value === undefined || previous === null || previous === undefined) return MISSING
   const change = difference(value, previous)
   if (ind.unit === '%') return `${signed(formatNumber(change, 2), change)}个百分点`
@@ -119,7 +136,9 @@ export function formatThreshold(ind: Indicator, threshold: number | null): strin
 
 /** A policy line as the rules page states it: '≤0.5（≤0.65为基本达标）'. */
 export function formatLine(ind: Indicator, t: Threshold): string {
-  return t.basic ? `${formatThreshold(ind, t.value)}（${formatThreshold(ind, t.basic.value)}为基本达标）` : formatThreshold(ind, t.value)
+  return t.basic
+    ? `${formatThreshold(ind, t.value)}（${formatThreshold(ind, t.basic.value)}为基本达标）`
+    : formatThreshold(ind, t.value)
 }
 
 /** The documents behind a line and its 基本达标 band. */

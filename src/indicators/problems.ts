@@ -69,11 +69,27 @@ export function countyProblems(rows: readonly RuleStatusRow[], year: number): Pr
     const status = row.status
     if (rule.kind === 'threshold' && !GROWTH_LEGS.has(rule.indicator)) {
       const ind = getIndicator(rule.indicator)
-      problems.push({ rule: rule.id, indicator: ind.id, year, status, sentence: thresholdSentence(ind, row), streak: row.streak, severity: severityOf(row) })
+      problems.push({
+        rule: rule.id,
+        indicator: ind.id,
+        year,
+        status,
+        sentence: thresholdSentence(ind, row),
+        streak: row.streak,
+        severity: severityOf(row),
+      })
     } else if (rule.id === TWO_NO_DECREASE.id) {
       const legs = thisYear.filter((r) => GROWTH_LEGS.has(r.rule) && r.status === '未达标')
       const worst = legs.reduce((m, l) => Math.max(m, Math.abs(l.value ?? 0) / 100), 0)
-      problems.push({ rule: rule.id, indicator: legs[0]?.rule ?? 'edu_budget_growth', year, status, sentence: twoNoDecreaseSentence(row, legs), streak: row.streak, severity: worst })
+      problems.push({
+        rule: rule.id,
+        indicator: legs[0]?.rule ?? 'edu_budget_growth',
+        year,
+        status,
+        sentence: twoNoDecreaseSentence(row, legs),
+        streak: row.streak,
+        severity: worst,
+      })
     }
   }
   const order = (p: Problem) => (p.status === '未达标' ? 0 : 1)

@@ -33,7 +33,9 @@ export interface RollupItem {
 
 /** The 基本达标 band of the rule's lines in force (a composite has one when a part has). */
 function bandOf(rule: Rule, year: number): Threshold['basic'] {
-  return partsOf(rule).map((i) => thresholdFor(i, year)?.basic).find(Boolean)
+  return partsOf(rule)
+    .map((i) => thresholdFor(i, year)?.basic)
+    .find(Boolean)
 }
 
 function requirement(rule: Rule, year: number): string {
@@ -85,7 +87,12 @@ function basicNote(rule: Rule, year: number, count: number, lead: string): strin
 }
 
 function detailOf(rule: Rule, row: RuleStatusRow): string {
-  if (rule.kind === 'all') return (row.failing ?? '').split(',').filter(Boolean).map((id) => getIndicator(id).label).join('、')
+  if (rule.kind === 'all')
+    return (row.failing ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((id) => getIndicator(id).label)
+      .join('、')
   const ind = getIndicator(rule.indicator)
   // A fall is told as the reports tell it; its gap to 0 would only repeat it.
   if (ind.growth && row.value !== null) return `比上年下降${formatDecline(row.value)}`
@@ -97,7 +104,12 @@ function detailOf(rule: Rule, row: RuleStatusRow): string {
  * Every rule in force in `year` with its failing counties (most persistent, then largest
  * gap, first). `names` maps county codes to names; `scopeName` is 全省 or the prefecture.
  */
-export function provinceRollup(rows: readonly RuleStatusRow[], year: number, names: ReadonlyMap<string, string>, scopeName: string): RollupItem[] {
+export function provinceRollup(
+  rows: readonly RuleStatusRow[],
+  year: number,
+  names: ReadonlyMap<string, string>,
+  scopeName: string,
+): RollupItem[] {
   const inScope = rows.filter((r) => names.has(r.code))
   const items: RollupItem[] = []
   for (const rule of RULES) {
@@ -109,7 +121,9 @@ export function provinceRollup(rows: readonly RuleStatusRow[], year: number, nam
     const failingNow = new Set(failing.map((r) => r.code))
     const previousFailing = before.length ? failedBefore.size : null
     const newlyFailing = failing.filter((r) => before.length && !failedBefore.has(r.code)).length
-    const newlyPassing = [...failedBefore].filter((c) => !failingNow.has(c) && now.some((r) => r.code === c && r.status === '达标')).length
+    const newlyPassing = [...failedBefore].filter(
+      (c) => !failingNow.has(c) && now.some((r) => r.code === c && r.status === '达标'),
+    ).length
     const change = changeText(failing.length, previousFailing, newlyFailing, newlyPassing)
     const then = (lead: string) => (change ? `${lead}${change}` : '')
     const judged = now.filter((r) => r.status !== '无数据').length
@@ -131,10 +145,17 @@ export function provinceRollup(rows: readonly RuleStatusRow[], year: number, nam
       newlyFailing,
       newlyPassing,
       counties: failing
-        .map((r) => ({ code: r.code, name: names.get(r.code)!, gap: r.gap, streak: r.streak, detail: detailOf(rule, r) }))
+        .map((r) => ({
+          code: r.code,
+          name: names.get(r.code)!,
+          gap: r.gap,
+          streak: r.streak,
+          detail: detailOf(rule, r),
+        }))
         .sort((a, b) => b.streak - a.streak || (b.gap ?? 0) - (a.gap ?? 0) || a.code.localeCompare(b.code)),
       sentence,
-      mapIndicator: rule.kind === 'threshold' ? rule.indicator : (failing[0]?.failing?.split(',')[0] ?? partsOf(rule)[0]!.id),
+      mapIndicator:
+        rule.kind === 'threshold' ? rule.indicator : (failing[0]?.failing?.split(',')[0] ?? partsOf(rule)[0]!.id),
     })
   }
   return items.sort((a, b) => b.failing - a.failing)

@@ -60,7 +60,13 @@ const WORDING: Record<string, string> = {
   rotation_backbone_share: '交流轮岗教师中骨干教师不低于20%',
 }
 
-const STAGE: Record<Indicator['group'], Stage> = { 经费: '经费', 学前: '学前', 义务教育: '义务教育', 高中阶段: '高中阶段', 教师: '教师' }
+const STAGE: Record<Indicator['group'], Stage> = {
+  经费: '经费',
+  学前: '学前',
+  义务教育: '义务教育',
+  高中阶段: '高中阶段',
+  教师: '教师',
+}
 
 const THRESHOLD_RULES: ThresholdRule[] = INDICATORS.filter((i) => i.thresholds.length > 0).map((i) => ({
   id: i.id,
@@ -77,7 +83,14 @@ export const COMPOSITE_RULES: readonly CompositeRule[] = [
     kind: 'all',
     title: '两个只增不减',
     stage: '经费',
-    parts: ['edu_budget_growth', 'per_student_kg_growth', 'per_student_pri_growth', 'per_student_jun_growth', 'per_student_sh_growth', 'per_student_vs_growth'],
+    parts: [
+      'edu_budget_growth',
+      'per_student_kg_growth',
+      'per_student_pri_growth',
+      'per_student_jun_growth',
+      'per_student_sh_growth',
+      'per_student_vs_growth',
+    ],
     doc: DOC.budget,
     wording: '确保一般公共预算教育支出逐年只增不减，确保按在校学生人数平均的一般公共预算教育支出逐年只增不减',
   },

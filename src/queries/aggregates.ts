@@ -67,7 +67,11 @@ export function nationalSeriesQuery(ind: Indicator): Query {
  * Fills the province figures table from the panel, as data/summaries.ts does at build
  * time for the bundled data: the national overview reads them when users load their own.
  */
-export function provinceSummaryInsert(indicators: readonly Indicator[], table: string, columns: readonly string[]): Query {
+export function provinceSummaryInsert(
+  indicators: readonly Indicator[],
+  table: string,
+  columns: readonly string[],
+): Query {
   const q = aggregateQuery(indicators, { province: null, by: 'province' })
   const select = columns.map((c) => (c === 'province_code' ? 'scope AS province_code' : c)).join(', ')
   return { sql: `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${select} FROM (${q.sql})`, params: q.params }

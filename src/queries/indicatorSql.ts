@@ -88,14 +88,17 @@ export type Scope = 'province' | 'county' | 'all'
 function computedValuesCte(inds: readonly Indicator[], scope: Scope, suffix: string, table: string): string {
   // Ranks need the whole province, so one county's rows are picked by the statement itself.
   const where = scope === 'all' ? 'TRUE' : 'c.province_code = (SELECT province FROM sel)'
-  const rows = (columns: string) => `SELECT ${columns} FROM ${table} p JOIN counties c ON c.code = p.code WHERE ${where}`
+  const rows = (columns: string) =>
+    `SELECT ${columns} FROM ${table} p JOIN counties c ON c.code = p.code WHERE ${where}`
   const base = inds
-    .map(
-      (i) => rows(`${literal(i.id)} AS indicator, p.code, p.year, c.province_code, c.prefecture_code,
+    .map((i) =>
+      rows(`${literal(i.id)} AS indicator, p.code, p.year, c.province_code, c.prefecture_code,
         CAST(${i.num} AS DOUBLE) AS num, ${i.den ? `CAST(${i.den} AS DOUBLE)` : 'CAST(NULL AS DOUBLE)'} AS den`),
     )
     .join('\n      UNION ALL ')
-  const meta = inds.map((i) => `(${literal(i.id)}, ${num(i.scale)}, ${Boolean(i.den)}, ${Boolean(i.growth)}, ${i.good === 'up'})`).join(', ')
+  const meta = inds
+    .map((i) => `(${literal(i.id)}, ${num(i.scale)}, ${Boolean(i.den)}, ${Boolean(i.growth)}, ${i.good === 'up'})`)
+    .join(', ')
   return `${doubtsCte(inds, (columns) => rows(columns.replace(/^code, year/, 'p.code, p.year')), suffix)}, meta${suffix} AS (
     SELECT * FROM (VALUES ${meta}) m(indicator, scale, has_den, growth, up)
   ), parts${suffix} AS (
@@ -120,7 +123,8 @@ function computedValuesCte(inds: readonly Indicator[], scope: Scope, suffix: str
   )`
 }
 
-const asList = (indicators: Indicator | readonly Indicator[]): readonly Indicator[] => (Array.isArray(indicators) ? indicators : [indicators as Indicator])
+const asList = (indicators: Indicator | readonly Indicator[]): readonly Indicator[] =>
+  Array.isArray(indicators) ? indicators : [indicators as Indicator]
 
 /**
  * `ranked${suffix}` (value, status, gap, ranks per indicator, county and year) and
@@ -129,10 +133,19 @@ const asList = (indicators: Indicator | readonly Indicator[]): readonly Indicato
  * county_values table its loader filled (see fillValuesQuery); over a staged import being
  * checked (`table`) they are computed.
  */
-export function countyValuesCte(indicators: Indicator | readonly Indicator[], scope: Scope = 'province', suffix = '', table = 'panel'): string {
+export function countyValuesCte(
+  indicators: Indicator | readonly Indicator[],
+  scope: Scope = 'province',
+  suffix = '',
+  table = 'panel',
+): string {
   const inds = asList(indicators)
   if (table !== 'panel') return computedValuesCte(inds, scope, suffix, table)
-  const place = { all: '', province: ' AND province_code = (SELECT province FROM sel)', county: ' AND province_code = (SELECT province FROM sel) AND code = (SELECT code FROM sel)' }[scope]
+  const place = {
+    all: '',
+    province: ' AND province_code = (SELECT province FROM sel)',
+    county: ' AND province_code = (SELECT province FROM sel) AND code = (SELECT code FROM sel)',
+  }[scope]
   const where = `indicator IN (${inds.map((i) => literal(i.id)).join(', ')})${place}`
   return `parts${suffix} AS (
     SELECT indicator, code, year, province_code, prefecture_code, num, den, scale, has_den, growth, up FROM county_values WHERE ${where}

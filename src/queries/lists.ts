@@ -1,6 +1,16 @@
 import type { Query } from '../util/query.ts'
 
-export interface CountyRow { code: string; name: string; prefecture_code: string; prefecture: string; province_code: string; province: string; county_type: string; pop_2020: number | null; census_matched?: boolean | null }
+export interface CountyRow {
+  code: string
+  name: string
+  prefecture_code: string
+  prefecture: string
+  province_code: string
+  province: string
+  county_type: string
+  pop_2020: number | null
+  census_matched?: boolean | null
+}
 
 export function countiesQuery(province: string): Query {
   return {

@@ -6,7 +6,9 @@ import { RAW_FIELDS } from '../indicators/fields.ts'
 
 // Small counts (大班额 classes, transfers, pupils with disabilities) and coefficients move
 // by large factors as a matter of course; jumps are only looked for in the rest.
-export const STEADY_FIELDS = RAW_FIELDS.filter((f) => f.unit !== '' && !/_(56|66)$|^rotation_|^migrant_|^disabled_/.test(f.id)).map((f) => f.id)
+export const STEADY_FIELDS = RAW_FIELDS.filter(
+  (f) => f.unit !== '' && !/_(56|66)$|^rotation_|^migrant_|^disabled_/.test(f.id),
+).map((f) => f.id)
 
 /** Jumps beyond this factor year on year are doubtful… */
 export const JUMP_FACTOR = 3
@@ -28,9 +30,12 @@ export function jumpSql(a: string, b: string): string {
  */
 export function doubtsCte(inds: readonly Indicator[], from: (columns: string) => string, suffix = ''): string {
   const fields = STEADY_FIELDS.filter((f) => inds.some((i) => i.fields.includes(f as never)))
-  if (fields.length === 0) return `doubts${suffix} AS (SELECT NULL::VARCHAR AS d_indicator, NULL::VARCHAR AS d_code, NULL::INTEGER AS d_year, NULL::VARCHAR AS doubt WHERE FALSE)`
+  if (fields.length === 0)
+    return `doubts${suffix} AS (SELECT NULL::VARCHAR AS d_indicator, NULL::VARCHAR AS d_code, NULL::INTEGER AS d_year, NULL::VARCHAR AS doubt WHERE FALSE)`
   const uses = inds.flatMap((i) =>
-    i.fields.filter((f) => fields.includes(f)).flatMap((f) => (i.growth ? [0, 1] : [0]).map((shift) => `('${i.id}', '${f}', ${shift})`)),
+    i.fields
+      .filter((f) => fields.includes(f))
+      .flatMap((f) => (i.growth ? [0, 1] : [0]).map((shift) => `('${i.id}', '${f}', ${shift})`)),
   )
   return `long${suffix} AS (
     UNPIVOT (${from(`code, year, ${fields.join(', ')}`)}) ON ${fields.join(', ')} INTO NAME field VALUE v

@@ -13,7 +13,12 @@ export interface ProvinceStatements {
 }
 
 /** The statements a province page shows for one choice of indicator and year. */
-export function provinceStatements(indicator: Indicator, year: number, province: string, prefecture = ''): ProvinceStatements {
+export function provinceStatements(
+  indicator: Indicator,
+  year: number,
+  province: string,
+  prefecture = '',
+): ProvinceStatements {
   return {
     ranking: rankingQuery(indicator, { province, year }),
     series: provinceSeriesQuery(indicator, province),
@@ -25,7 +30,11 @@ export function provinceStatements(indicator: Indicator, year: number, province:
  * Every year's ranking of an indicator in one statement, standing for each year's
  * rankingQuery: answered ahead, it makes the year choice and the timeline instant.
  */
-export function rankingsAhead(indicator: Indicator, province: string, years: readonly number[]): StandsFor<RankingYearRow> {
+export function rankingsAhead(
+  indicator: Indicator,
+  province: string,
+  years: readonly number[],
+): StandsFor<RankingYearRow> {
   return {
     query: rankingYearsQuery(indicator, province, years),
     answers: { queries: rankingQueries(indicator, province, years), split: (rows) => rankingsByYear(rows, years) },

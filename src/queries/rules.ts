@@ -85,7 +85,11 @@ export function ruleStatusQuery(rules: readonly Rule[], f: RuleFilter): Query {
  * statement) and for each county page's: split by county, its rows are ruleStatusQuery's
  * for that county (the streaks run per county).
  */
-export function rulesAhead(rules: readonly Rule[], province: string, codes: readonly string[]): StandsFor<RuleStatusRow> {
+export function rulesAhead(
+  rules: readonly Rule[],
+  province: string,
+  codes: readonly string[],
+): StandsFor<RuleStatusRow> {
   const query = ruleStatusQuery(rules, { province })
   // One county's statement built once (9 KB of SQL), for every county with its own code.
   const county = codes.length ? ruleStatusQuery(rules, { province, code: codes[0] }).sql : ''

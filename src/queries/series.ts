@@ -39,7 +39,10 @@ export function provinceSeriesQuery(ind: Indicator, province: string): Query {
 }
 
 /** Groups series rows by county into arrays aligned with `years` (null where absent). */
-export function seriesByCounty(rows: readonly ProvinceSeriesRow[], years: readonly number[]): Map<string, (number | null)[]> {
+export function seriesByCounty(
+  rows: readonly ProvinceSeriesRow[],
+  years: readonly number[],
+): Map<string, (number | null)[]> {
   const index = new Map(years.map((y, i) => [y, i]))
   const out = new Map<string, (number | null)[]>()
   for (const r of rows) {

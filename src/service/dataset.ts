@@ -67,7 +67,6 @@ export function parseManifest(text: string, file = 'data/manifest.json'): Manife
   return m as Manifest
 }
 
-
 /** A province's rows in the panel, and each indicator's ranking into county_values. */
 interface ProvinceLoad {
   rows: Promise<void>
@@ -152,7 +151,9 @@ export class PanelLoader {
   private fill(code: string, load: ProvinceLoad, indicators: readonly Indicator[]): Promise<void> {
     // Ranked once here, so that no view ranks the province again.
     // Not once the panel was emptied or replaced meanwhile: that province is loaded anew.
-    const done = load.rows.then(async () => void (this.provinces.get(code) === load && (await this.db.query(fillValuesQuery(indicators, code)))))
+    const done = load.rows.then(
+      async () => void (this.provinces.get(code) === load && (await this.db.query(fillValuesQuery(indicators, code)))),
+    )
     for (const i of indicators) load.filled.set(i.id, done)
     done.catch(() => indicators.forEach((i) => load.filled.get(i.id) === done && load.filled.delete(i.id)))
     return done
@@ -161,7 +162,9 @@ export class PanelLoader {
   /** The precomputed province figures, for the national overview. */
   ensureSummary(): Promise<void> {
     const file = this.manifest.summaryFile ?? 'provinces.parquet'
-    this.summary ??= Promise.all([this.init(), this.decode(file, PROVINCE_SUMMARY_COLUMNS)]).then(([, ipc]) => this.db.appendIPC(PROVINCE_SUMMARY_TABLE, ipc))
+    this.summary ??= Promise.all([this.init(), this.decode(file, PROVINCE_SUMMARY_COLUMNS)]).then(([, ipc]) =>
+      this.db.appendIPC(PROVINCE_SUMMARY_TABLE, ipc),
+    )
     this.summary.catch(() => (this.summary = undefined))
     return this.summary
   }
@@ -180,10 +183,12 @@ export class PanelLoader {
       return await this.toIPC(bytes, columns)
     } catch (e) {
       // Paths in the manifest are relative to the site's data/ folder; the user sees it whole.
-      throw new DataFileError(`data/${file}`, `不是有效的 Parquet 文件（${e instanceof Error ? e.message : String(e)}），可能在复制时损坏。请从原网站目录重新复制该文件。`)
+      throw new DataFileError(
+        `data/${file}`,
+        `不是有效的 Parquet 文件（${e instanceof Error ? e.message : String(e)}），可能在复制时损坏。请从原网站目录重新复制该文件。`,
+      )
     }
   }
-
 }
 
 /** Browser fetch of files under the site's data/ folder, with errors that name the file. */
@@ -196,7 +201,11 @@ export function httpFetchBytes(baseUrl: string): FetchBytes {
     } catch {
       throw new DataFileError(`data/${path}`, '网络请求失败，请检查网站服务是否正常。')
     }
-    if (!response.ok) throw new DataFileError(`data/${path}`, `服务器返回 HTTP ${response.status}。请确认网站目录完整复制了 data 文件夹。`)
+    if (!response.ok)
+      throw new DataFileError(
+        `data/${path}`,
+        `服务器返回 HTTP ${response.status}。请确认网站目录完整复制了 data 文件夹。`,
+      )
     return response.arrayBuffer()
   }
 }

@@ -6,7 +6,15 @@ import { getIndicator } from '../indicators/catalog.ts'
 import { formatValue } from '../indicators/format.ts'
 import { RAW_FIELDS } from '../indicators/fields.ts'
 import { JUMP_FACTOR } from '../queries/plausibility.ts'
-import { coverageQuery, jumpQuery, rateMismatchQuery, stagedYearsQuery, type CoverageRow, type JumpRow, type RateMismatchRow } from '../queries/importChecks.ts'
+import {
+  coverageQuery,
+  jumpQuery,
+  rateMismatchQuery,
+  stagedYearsQuery,
+  type CoverageRow,
+  type JumpRow,
+  type RateMismatchRow,
+} from '../queries/importChecks.ts'
 import type { ImportIssue } from '../import/report.ts'
 import type { RateColumn } from '../import/validate.ts'
 import { RULES } from '../indicators/rules.ts'
@@ -16,7 +24,11 @@ import { statusChangesQuery, type StatusChangeRow } from '../queries/rules.ts'
 const FIELD_LABEL = new Map(RAW_FIELDS.map((f) => [f.id, `${f.label}${f.unit ? `(${f.unit})` : ''}`]))
 
 /** Rates that disagree with their parts, and year-on-year jumps, as report issues. */
-export async function crossCheck(db: Database, rateCols: readonly RateColumn[], files: readonly string[]): Promise<ImportIssue[]> {
+export async function crossCheck(
+  db: Database,
+  rateCols: readonly RateColumn[],
+  files: readonly string[],
+): Promise<ImportIssue[]> {
   const rates = rateMismatchQuery(rateCols)
   const mismatches = rates ? await db.query<RateMismatchRow>(rates) : []
   const jumps = await db.query<JumpRow>(jumpQuery())
@@ -34,22 +46,24 @@ export async function crossCheck(db: Database, rateCols: readonly RateColumn[], 
         action: '已导入，请核实',
       }
     }),
-    ...jumps.map(
-      (j): ImportIssue => ({
-        file: file(j.file_index),
-        row: j.row,
-        column: FIELD_LABEL.get(j.field) ?? j.field,
-        value: String(j.value),
-        reason: `比上年（${j.previous}）变化超过${JUMP_FACTOR}倍，请核实`,
-        severity: 'warning',
-        action: '已导入，请核实',
-      }),
-    ),
+    ...jumps.map((j): ImportIssue => ({
+      file: file(j.file_index),
+      row: j.row,
+      column: FIELD_LABEL.get(j.field) ?? j.field,
+      value: String(j.value),
+      reason: `比上年（${j.previous}）变化超过${JUMP_FACTOR}倍，请核实`,
+      severity: 'warning',
+      action: '已导入，请核实',
+    })),
   ]
 }
 
 /** What the staged import covers, for its manifest and the source label. */
-export async function importMeta(db: Database, files: readonly { name: string; rows: number }[], importedAt: Date): Promise<UserDataMeta> {
+export async function importMeta(
+  db: Database,
+  files: readonly { name: string; rows: number }[],
+  importedAt: Date,
+): Promise<UserDataMeta> {
   const coverage = await db.query<CoverageRow>(coverageQuery())
   const years = await db.query<{ year: number }>(stagedYearsQuery())
   return {
@@ -81,7 +95,11 @@ export async function checkStaged(
   compare: boolean,
   at: Date,
 ): Promise<StagedCheck> {
-  const crossIssues = await crossCheck(db, rates, files.map((f) => f.name))
+  const crossIssues = await crossCheck(
+    db,
+    rates,
+    files.map((f) => f.name),
+  )
   const changes = compare ? await db.query<StatusChangeRow>(statusChangesQuery(RULES, STAGE_TABLE)) : []
   return { crossIssues, changes, meta: await importMeta(db, files, at) }
 }

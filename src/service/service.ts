@@ -7,7 +7,15 @@ import type { Database, DecodeParquet } from '../db/types.ts'
 import type { Query, StandsFor } from '../util/query.ts'
 import type { Indicator } from '../indicators/catalog.ts'
 import { checkStaged, type StagedCheck } from './importChecks.ts'
-import { dropStage, emptyPanel, replacePanelWithStage, stage, userManifest, type SavedDataStore, type UserDataMeta } from './userData.ts'
+import {
+  dropStage,
+  emptyPanel,
+  replacePanelWithStage,
+  stage,
+  userManifest,
+  type SavedDataStore,
+  type UserDataMeta,
+} from './userData.ts'
 import type { RateColumn } from '../import/validate.ts'
 
 /** A statement to answer ahead of being asked, with what it reads (as useQuery's requests). */
@@ -129,14 +137,19 @@ export class DataService {
         // After the background ranking, which the first switches need more.
         await this.idle(0)
         while (this.ranking.size > 0) await this.idle(50)
-        const { generation, statement: { province, indicators, query, answers } } = next
+        const {
+          generation,
+          statement: { province, indicators, query, answers },
+        } = next
         const run = async () => (await this.loadProvince(province, indicators, generation), this.db.query<never>(query))
         // A failure is the view's to report when it asks; the cache forgets it.
         if (!answers) await this.cache.get(query, run).catch(() => undefined)
         else if (answers.queries.some((q) => !this.cache.has(q))) {
           const parts = run().then(answers.split)
           // Each statement it stands for is pending at once: a view asking for one meanwhile waits for this answer.
-          await Promise.all(answers.queries.map((q, i) => this.cache.get(q, async () => (await parts)[i]!))).catch(() => undefined)
+          await Promise.all(answers.queries.map((q, i) => this.cache.get(q, async () => (await parts)[i]!))).catch(
+            () => undefined,
+          )
         }
       }
       // The benchmark's steady state: the choices beside the one shown are answered.
@@ -178,7 +191,12 @@ export class DataService {
    * Stages an import beside the panel and runs its SQL checks: rates against their parts,
    * jumps, the release diff (`compare`) and what it covers. It stays staged until accepted or dropped.
    */
-  async checkImport(ipc: Uint8Array, rates: readonly RateColumn[], files: readonly { name: string; rows: number }[], compare: boolean): Promise<StagedCheck> {
+  async checkImport(
+    ipc: Uint8Array,
+    rates: readonly RateColumn[],
+    files: readonly { name: string; rows: number }[],
+    compare: boolean,
+  ): Promise<StagedCheck> {
     await this.init()
     await stage(this.db, ipc)
     return checkStaged(this.db, rates, files, compare, new Date())

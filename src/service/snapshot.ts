@@ -16,7 +16,10 @@ export type Snapshot = Record<string, SnapshotTable>
 
 /** A short stable key for a statement and its parameters: the start of their SHA-256. */
 export async function queryKey(q: Query): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${q.sql}\u0000${JSON.stringify(q.params)}`))
+  const digest = await crypto.subtle.digest(
+    'SHA-256',
+    new TextEncoder().encode(`${q.sql}\u0000${JSON.stringify(q.params)}`),
+  )
   return [...new Uint8Array(digest, 0, 12)].map((b) => b.toString(16).padStart(2, '0')).join('')
 }
 

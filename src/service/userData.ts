@@ -5,7 +5,14 @@ import { provinceSummaryInsert } from '../queries/aggregates.ts'
 import { fillValuesQuery } from '../queries/indicatorSql.ts'
 import { STAGE_TABLE } from '../queries/importChecks.ts'
 import type { Manifest } from './dataset.ts'
-import { COUNTY_VALUES_TABLE, PANEL_COLUMNS, PANEL_TABLE, PROVINCE_SUMMARY_COLUMNS, PROVINCE_SUMMARY_TABLE, insertFromSql } from '../db/schema.ts'
+import {
+  COUNTY_VALUES_TABLE,
+  PANEL_COLUMNS,
+  PANEL_TABLE,
+  PROVINCE_SUMMARY_COLUMNS,
+  PROVINCE_SUMMARY_TABLE,
+  insertFromSql,
+} from '../db/schema.ts'
 import type { Database } from '../db/types.ts'
 
 export interface UserDataMeta {
@@ -52,7 +59,11 @@ export async function replacePanelWithStage(db: Database): Promise<void> {
     await db.exec(`DELETE FROM ${COUNTY_VALUES_TABLE}`)
     await db.query(fillValuesQuery(INDICATORS, null))
     await db.exec(`DELETE FROM ${PROVINCE_SUMMARY_TABLE}`)
-    const q = provinceSummaryInsert(INDICATORS, PROVINCE_SUMMARY_TABLE, PROVINCE_SUMMARY_COLUMNS.map((c) => c.name))
+    const q = provinceSummaryInsert(
+      INDICATORS,
+      PROVINCE_SUMMARY_TABLE,
+      PROVINCE_SUMMARY_COLUMNS.map((c) => c.name),
+    )
     await db.query(q)
     await db.exec('COMMIT')
   } catch (e) {
@@ -72,7 +83,13 @@ export async function emptyPanel(db: Database): Promise<void> {
 /** The bundled manifest's shape, describing the user's data. */
 export function userManifest(bundled: Manifest, meta: UserDataMeta): Manifest {
   // No snapshot: those are answers about the bundled data.
-  const provinces = bundled.provinces.map((p) => ({ ...p, file: '', bytes: 0, snapshot: undefined, rows: meta.provinces[p.code]?.rows ?? 0 }))
+  const provinces = bundled.provinces.map((p) => ({
+    ...p,
+    file: '',
+    bytes: 0,
+    snapshot: undefined,
+    rows: meta.provinces[p.code]?.rows ?? 0,
+  }))
   return {
     simulated: false,
     label: meta.label,

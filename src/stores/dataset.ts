@@ -34,5 +34,19 @@ export const useDatasetStore = defineStore('dataset', () => {
     version.value++
   }
 
-  return { progress, error, manifest, version, ready, simulated, sourceLabel, years, provinces, setProgress, fail, setManifest, replaceData }
+  return {
+    progress,
+    error,
+    manifest,
+    version,
+    ready,
+    simulated,
+    sourceLabel,
+    years,
+    provinces,
+    setProgress,
+    fail,
+    setManifest,
+    replaceData,
+  }
 })

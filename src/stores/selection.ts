@@ -33,9 +33,15 @@ export const useSelectionStore = defineStore('selection', () => {
       void router.push({ name: 'province', params: { province: code }, query })
     },
   })
-  const provinceKnown = computed(() => provinces.value.length === 0 || provinces.value.some((p) => p.code === province.value))
+  const provinceKnown = computed(
+    () => provinces.value.length === 0 || provinces.value.some((p) => p.code === province.value),
+  )
 
-  const indicatorId = useUrlState<string>({ key: 'indicator', fallback: () => DEFAULT_INDICATOR_ID, parse: (raw) => (findIndicator(raw) ? raw : undefined) })
+  const indicatorId = useUrlState<string>({
+    key: 'indicator',
+    fallback: () => DEFAULT_INDICATOR_ID,
+    parse: (raw) => (findIndicator(raw) ? raw : undefined),
+  })
   const year = useUrlState<number>({
     key: 'year',
     fallback: () => years.value.at(-1) ?? 2024,
@@ -44,14 +50,36 @@ export const useSelectionStore = defineStore('selection', () => {
       return years.value.length === 0 || years.value.includes(y) ? y : undefined
     },
   })
-  const prefecture = useUrlState<string>({ key: 'prefecture', fallback: () => '', parse: (raw) => (/^\d{6}$/.test(raw) ? raw : undefined) })
+  const prefecture = useUrlState<string>({
+    key: 'prefecture',
+    fallback: () => '',
+    parse: (raw) => (/^\d{6}$/.test(raw) ? raw : undefined),
+  })
   const countyType = useUrlState<string>({ key: 'type', fallback: () => '', parse: text })
   const search = useUrlState<string>({ key: 'q', fallback: () => '', parse: text })
-  const sort = useUrlState<SortKey>({ key: 'sort', fallback: () => 'rank', parse: (raw) => (SORT_KEYS as readonly string[]).includes(raw) ? (raw as SortKey) : undefined })
-  const descending = useUrlState<boolean>({ key: 'desc', fallback: () => false, parse: (raw) => raw === '1', format: (v) => (v ? '1' : '0') })
+  const sort = useUrlState<SortKey>({
+    key: 'sort',
+    fallback: () => 'rank',
+    parse: (raw) => ((SORT_KEYS as readonly string[]).includes(raw) ? (raw as SortKey) : undefined),
+  })
+  const descending = useUrlState<boolean>({
+    key: 'desc',
+    fallback: () => false,
+    parse: (raw) => raw === '1',
+    format: (v) => (v ? '1' : '0'),
+  })
   /** Only the counties whose value is doubtful (数据存疑). */
-  const doubtful = useUrlState<boolean>({ key: 'doubt', fallback: () => false, parse: (raw) => raw === '1', format: (v) => (v ? '1' : '0') })
-  const rankScope = useUrlState<RankScope>({ key: 'scope', fallback: () => 'province', parse: (raw) => (raw === 'prefecture' ? 'prefecture' : undefined) })
+  const doubtful = useUrlState<boolean>({
+    key: 'doubt',
+    fallback: () => false,
+    parse: (raw) => raw === '1',
+    format: (v) => (v ? '1' : '0'),
+  })
+  const rankScope = useUrlState<RankScope>({
+    key: 'scope',
+    fallback: () => 'province',
+    parse: (raw) => (raw === 'prefecture' ? 'prefecture' : undefined),
+  })
 
   const indicator = computed(() => getIndicator(indicatorId.value))
   const provinceName = computed(() => provinces.value.find((p) => p.code === province.value)?.name ?? '')
@@ -72,5 +100,21 @@ export const useSelectionStore = defineStore('selection', () => {
     year.replace(y)
   }
 
-  return { sortBy, stepYear, province, provinceKnown, indicatorId, year, prefecture, countyType, search, doubtful, sort, descending, rankScope, indicator, provinceName }
+  return {
+    sortBy,
+    stepYear,
+    province,
+    provinceKnown,
+    indicatorId,
+    year,
+    prefecture,
+    countyType,
+    search,
+    doubtful,
+    sort,
+    descending,
+    rankScope,
+    indicator,
+    provinceName,
+  }
 })

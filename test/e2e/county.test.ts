@@ -46,28 +46,48 @@ describe('county page', () => {
     await expect.poll(() => cards.count()).toBe(HEADLINE_INDICATOR_IDS.length)
     for (const id of HEADLINE_INDICATOR_IDS) {
       const expected = formatValue(series.find((r) => r.indicator === id && r.year === 2024)?.value, getIndicator(id))
-      expect(await page.locator(`[data-testid="kpi-cards"] article[data-indicator="${id}"] [data-testid="kpi-value"]`).textContent(), id).toBe(expected)
+      expect(
+        await page
+          .locator(`[data-testid="kpi-cards"] article[data-indicator="${id}"] [data-testid="kpi-value"]`)
+          .textContent(),
+        id,
+      ).toBe(expected)
     }
     const expectProblems = async (county: string) => {
       const rules = await db.query<RuleStatusRow>(ruleStatusQuery(RULES, { province: '430000', code: county }))
       const sentences = countyProblems(rules, 2024).map((p) => `${p.sentence}。`)
-      await expect.poll(async () => (await page.locator('[data-testid="problems"] li').allTextContents()).map((t) => t.replace(/看图$/, ''))).toEqual(sentences)
+      await expect
+        .poll(async () =>
+          (await page.locator('[data-testid="problems"] li').allTextContents()).map((t) => t.replace(/看图$/, '')),
+        )
+        .toEqual(sentences)
       return sentences
     }
     await expectProblems(code)
     // Until a county's rules have answered, its list says it is judging: never another county's verdict, nor “no problems”.
     await page.evaluate(() => {
       const seen: string[] = ((window as unknown as { problemTexts: string[] }).problemTexts = [])
-      const record = () => seen.push(`${document.querySelector('[data-testid="problems"]')?.textContent ?? ''}|${document.querySelector('[data-testid="two-no-decrease"] h3')?.textContent ?? ''}`)
-      new MutationObserver(record).observe(document.getElementById('app')!, { childList: true, subtree: true, characterData: true })
+      const record = () =>
+        seen.push(
+          `${document.querySelector('[data-testid="problems"]')?.textContent ?? ''}|${document.querySelector('[data-testid="two-no-decrease"] h3')?.textContent ?? ''}`,
+        )
+      new MutationObserver(record).observe(document.getElementById('app')!, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+      })
     })
     // 鹤城区 has at least one problem in 2024, so the comparison is not of two empty lists.
     await page.goto(`${site.server.url}#/county/431202`)
     const sentences = await expectProblems('431202')
     expect(sentences.length).toBeGreaterThan(0)
-    const seen = (await page.evaluate(() => (window as unknown as { problemTexts: string[] }).problemTexts)).filter((t) => t.includes('鹤城区'))
+    const seen = (await page.evaluate(() => (window as unknown as { problemTexts: string[] }).problemTexts)).filter(
+      (t) => t.includes('鹤城区'),
+    )
     expect(seen.some((t) => t.includes('正在逐项判断'))).toBe(true)
-    expect(seen.filter((t) => !t.includes('正在逐项判断') && !sentences.every((line) => t.includes(line.slice(0, 20))))).toEqual([])
+    expect(
+      seen.filter((t) => !t.includes('正在逐项判断') && !sentences.every((line) => t.includes(line.slice(0, 20)))),
+    ).toEqual([])
     // The 两个只增不减 heading likewise: judging, or its final verdict, nothing in between.
     await page.locator('[data-testid="two-no-decrease"][aria-busy="false"]').waitFor()
     const verdict = (await page.locator('[data-testid="two-no-decrease"] h3').textContent())!
@@ -78,7 +98,11 @@ describe('county page', () => {
 
   it('exports the county’s problems as a Word document and as text, labelled 模拟数据', async () => {
     const rules = await db.query<RuleStatusRow>(ruleStatusQuery(RULES, { province: '430000', code: '431202' }))
-    const lines = reportLines({ ...problemsContent('鹤城区2024年存在问题', countyProblems(rules, 2024)), date: '', source: '模拟数据' }).map((l) => l.text)
+    const lines = reportLines({
+      ...problemsContent('鹤城区2024年存在问题', countyProblems(rules, 2024)),
+      date: '',
+      source: '模拟数据',
+    }).map((l) => l.text)
     const buttons = page.locator('[data-testid="problems"]')
     const docx = await downloadedDocx(page, buttons.locator('[data-testid="export-docx"]'))
     expect(docx.name).toBe('鹤城区2024年存在问题.docx')

@@ -10,7 +10,14 @@ import { rankingCount } from '../support/ranking.ts'
 import { openSite } from '../support/site.ts'
 
 const manifest = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8')) as Manifest
-const site = openSite({ files: { 'data/panel/430000.parquet': null, 'data/panel/450000.parquet': 'PAR1 not really', 'geo/440000.json': '{"type":"Topo', 'geo/320000.json': null } })
+const site = openSite({
+  files: {
+    'data/panel/430000.parquet': null,
+    'data/panel/450000.parquet': 'PAR1 not really',
+    'geo/440000.json': '{"type":"Topo',
+    'geo/320000.json': null,
+  },
+})
 let page: Page
 
 beforeAll(() => {
@@ -24,7 +31,11 @@ const notices = () => page.locator('[data-testid="notice"] span').allTextContent
 describe('missing and corrupt files', () => {
   it('names a missing province file and what to do, and another province still opens', async () => {
     await page.goto(`${site.server.url}#/province/430000`)
-    await expect.poll(alertText, { timeout: 90_000 }).toContain('数据文件 data/panel/430000.parquet 无法读取：服务器返回 HTTP 404。请确认网站目录完整复制了 data 文件夹。')
+    await expect
+      .poll(alertText, { timeout: 90_000 })
+      .toContain(
+        '数据文件 data/panel/430000.parquet 无法读取：服务器返回 HTTP 404。请确认网站目录完整复制了 data 文件夹。',
+      )
     await page.screenshot({ path: screenshotPath('error-missing-parquet') })
     // Without its rows the province still has its policy line: 无数据, not 无标准.
     expect(await page.locator('[data-testid="summary"]').textContent()).toContain('达标区县无数据')
@@ -32,25 +43,35 @@ describe('missing and corrupt files', () => {
     await page.locator('[data-testid="province-select"]').selectOption('330000')
     const zhejiang = manifest.provinces.find((p) => p.code === '330000')!
     await expect.poll(rankingRows).toBe(zhejiang.counties)
-    await expect.poll(() => page.locator('[data-testid="map"]').getAttribute('data-regions')).toBe(String(zhejiang.counties))
+    await expect
+      .poll(() => page.locator('[data-testid="map"]').getAttribute('data-regions'))
+      .toBe(String(zhejiang.counties))
     expect(await page.locator('main [role="alert"]').count()).toBe(0)
   })
 
   it('names a corrupt province file on the roll-up page', async () => {
     await page.goto(`${site.server.url}#/province/450000/problems`)
-    await expect.poll(alertText).toMatch(/^数据文件 data\/panel\/450000\.parquet 无法读取：不是有效的 Parquet 文件.*请从原网站目录重新复制该文件。$/)
+    await expect
+      .poll(alertText)
+      .toMatch(
+        /^数据文件 data\/panel\/450000\.parquet 无法读取：不是有效的 Parquet 文件.*请从原网站目录重新复制该文件。$/,
+      )
   })
 
   it('names a corrupt boundary file in place of the map, and the ranking still works', async () => {
     await page.goto(`${site.server.url}#/province/440000`)
-    await expect.poll(() => page.locator('[data-testid="map"] [role="alert"]').textContent()).toBe('边界文件 geo/440000.json 无法读取：不是有效的 JSON，可能在复制时损坏，请从原网站目录重新复制该文件。')
+    await expect
+      .poll(() => page.locator('[data-testid="map"] [role="alert"]').textContent())
+      .toBe('边界文件 geo/440000.json 无法读取：不是有效的 JSON，可能在复制时损坏，请从原网站目录重新复制该文件。')
     await expect.poll(rankingRows).toBe(manifest.provinces.find((p) => p.code === '440000')!.counties)
     await page.screenshot({ path: screenshotPath('error-corrupt-boundary') })
   })
 
   it('names a missing boundary file in place of the map, and the ranking still works', async () => {
     await page.goto(`${site.server.url}#/province/320000`)
-    await expect.poll(() => page.locator('[data-testid="map"] [role="alert"]').textContent()).toBe('边界文件 geo/320000.json 无法读取：服务器返回 HTTP 404。请确认网站目录完整复制了 geo 文件夹。')
+    await expect
+      .poll(() => page.locator('[data-testid="map"] [role="alert"]').textContent())
+      .toBe('边界文件 geo/320000.json 无法读取：服务器返回 HTTP 404。请确认网站目录完整复制了 geo 文件夹。')
     const jiangsu = manifest.provinces.find((p) => p.code === '320000')!
     await expect.poll(rankingRows).toBe(jiangsu.counties)
     await page.locator('[data-testid="year-select"]').selectOption('2018')
@@ -62,17 +83,30 @@ describe('missing and corrupt files', () => {
   it('names a missing or corrupt county list on the page and in the start bar; the rules page still opens', async () => {
     const context = await site.browser.newContext({ viewport: { width: 1366, height: 768 } })
     const cases = [
-      { body: null, message: /^数据文件 data\/counties\.parquet 无法读取：服务器返回 HTTP 404。请确认网站目录完整复制了 data 文件夹。$/ },
-      { body: 'PAR1 not really', message: /^数据文件 data\/counties\.parquet 无法读取：不是有效的 Parquet 文件.*请从原网站目录重新复制该文件。$/ },
+      {
+        body: null,
+        message:
+          /^数据文件 data\/counties\.parquet 无法读取：服务器返回 HTTP 404。请确认网站目录完整复制了 data 文件夹。$/,
+      },
+      {
+        body: 'PAR1 not really',
+        message: /^数据文件 data\/counties\.parquet 无法读取：不是有效的 Parquet 文件.*请从原网站目录重新复制该文件。$/,
+      },
     ]
     try {
       for (const { body, message } of cases) {
         await context.unrouteAll()
-        await context.route('**/data/counties.parquet', (route) => (body === null ? route.fulfill({ status: 404 }) : route.fulfill({ body })))
+        await context.route('**/data/counties.parquet', (route) =>
+          body === null ? route.fulfill({ status: 404 }) : route.fulfill({ body }),
+        )
         const other = await context.newPage()
         await other.goto(`${site.server.url}#/province/330000`)
-        await expect.poll(() => other.locator('[data-testid="start-error"]').textContent(), { timeout: 60_000 }).toMatch(message)
-        await expect.poll(() => other.locator('main [role="alert"]').allTextContents()).toEqual([expect.stringMatching(message)])
+        await expect
+          .poll(() => other.locator('[data-testid="start-error"]').textContent(), { timeout: 60_000 })
+          .toMatch(message)
+        await expect
+          .poll(() => other.locator('main [role="alert"]').allTextContents())
+          .toEqual([expect.stringMatching(message)])
         await other.locator('header a', { hasText: '规则说明' }).click()
         await expect.poll(() => other.locator('[data-testid="rules-table"] tbody tr').count()).toBeGreaterThan(20)
       }
@@ -85,7 +119,12 @@ describe('missing and corrupt files', () => {
 describe('links with unknown parts', () => {
   it('drops an unknown indicator and year, says so, and corrects the link', async () => {
     await page.goto(`${site.server.url}#/province/330000?indicator=no_such&year=1999&sort=name`)
-    await expect.poll(notices).toEqual(['链接中的指标“no_such”不存在，已显示默认指标公办园在园幼儿占比', `链接中的年份“1999”不在数据年份（2015—${manifest.years.at(-1)}年）之内，已显示${manifest.years.at(-1)}年`])
+    await expect
+      .poll(notices)
+      .toEqual([
+        '链接中的指标“no_such”不存在，已显示默认指标公办园在园幼儿占比',
+        `链接中的年份“1999”不在数据年份（2015—${manifest.years.at(-1)}年）之内，已显示${manifest.years.at(-1)}年`,
+      ])
     await expect.poll(() => page.url()).toBe(`${site.server.url}#/province/330000?sort=name`)
     await expect.poll(rankingRows).toBeGreaterThan(0)
     await page.screenshot({ path: screenshotPath('notice-url-fallback') })
@@ -99,7 +138,9 @@ describe('links with unknown parts', () => {
     await page.goto(`${site.server.url}#/province/990000?year=2020`)
     await expect.poll(notices).toEqual(['链接中的省份代码“990000”不在数据中，已显示全国概览'])
     await expect.poll(() => page.url()).toBe(`${site.server.url}#/?year=2020`)
-    await expect.poll(() => page.locator('[data-testid="province-table"] tbody tr').count()).toBe(manifest.provinces.length)
+    await expect
+      .poll(() => page.locator('[data-testid="province-table"] tbody tr').count())
+      .toBe(manifest.provinces.length)
   })
 
   it('shows the province of an unknown county code', async () => {

@@ -58,7 +58,9 @@ describe('exports', () => {
     writeFileSync(screenshotPath('export-bars'), png.bytes)
     await page.screenshot({ path: screenshotPath('export-menu') })
 
-    const svg = (await download(panel.locator('[data-testid="chart-download"]'), '[data-format="svg"]')).bytes.toString('utf8')
+    const svg = (await download(panel.locator('[data-testid="chart-download"]'), '[data-format="svg"]')).bytes.toString(
+      'utf8',
+    )
     expect(svg).toContain(`湖南省各区县${share.label}排序`)
     expect(svg).toContain('单位：%\u30002024年')
     expect(svg).toContain(`>${sourceLine({ source: '', simulated: true, date: localDate(new Date()) })}<`)
@@ -68,7 +70,9 @@ describe('exports', () => {
 
   it('downloads the map with its key', async () => {
     const map = page.locator('[data-testid="map"]')
-    const years = (await db.query<{ year: number }>({ sql: 'SELECT DISTINCT year FROM panel ORDER BY year', params: [] })).map((r) => r.year)
+    const years = (
+      await db.query<{ year: number }>({ sql: 'SELECT DISTINCT year FROM panel ORDER BY year', params: [] })
+    ).map((r) => r.year)
     const series = seriesByCounty(await db.query<ProvinceSeriesRow>(provinceSeriesQuery(share, '430000')), years)
     const legend = mapClassesOverYears(series, years, share)
     const expected = exportSize(await cssSize(map.locator('.canvas')), { legend })
@@ -106,10 +110,15 @@ describe('exports', () => {
     const everything = await download(menu, '[data-scope="all"][data-format="csv"]')
     expect(splitCsv(everything.bytes.toString('utf8').slice(1)).records).toHaveLength(all.length + 1)
 
-    for (const [scope, rows] of [['shown', expected], ['all', all.length]] as const) {
+    for (const [scope, rows] of [
+      ['shown', expected],
+      ['all', all.length],
+    ] as const) {
       const xlsx = await download(menu, `[data-scope="${scope}"][data-format="xlsx"]`)
       expect(xlsx.name).toMatch(/\.xlsx$/)
-      const [sheet, about] = await readXlsxFile(xlsx.bytes.buffer.slice(xlsx.bytes.byteOffset, xlsx.bytes.byteOffset + xlsx.bytes.byteLength) as ArrayBuffer)
+      const [sheet, about] = await readXlsxFile(
+        xlsx.bytes.buffer.slice(xlsx.bytes.byteOffset, xlsx.bytes.byteOffset + xlsx.bytes.byteLength) as ArrayBuffer,
+      )
       expect(sheet!.sheet).toBe(`模拟数据 湖南省${share.label}2024年`)
       expect(sheet!.data[0]).toEqual(headers)
       expect(sheet!.data).toHaveLength(rows + 1)
@@ -126,7 +135,10 @@ describe('exports', () => {
 function splitCsv(text: string): { note: string[][]; records: string[][] } {
   const lines = Papa.parse<string[]>(text.trimEnd(), { newline: '\r\n' }).data
   const blank = lines.findIndex((r) => r.join('') === '')
-  return { note: lines.slice(0, Math.max(blank, 0)).map(([k, v]) => [k!.replace(/^# /, ''), v!]), records: lines.slice(blank + 1) }
+  return {
+    note: lines.slice(0, Math.max(blank, 0)).map(([k, v]) => [k!.replace(/^# /, ''), v!]),
+    records: lines.slice(blank + 1),
+  }
 }
 
 /** Every chart printed whole: one image each, none cut across two pages. */
@@ -147,12 +159,22 @@ describe('printing', () => {
     await report.emulateMedia({ media: 'print' })
     const header = report.locator('[data-testid="print-header"]')
     await expect.poll(() => header.isVisible()).toBe(true)
-    expect(await header.textContent()).toMatch(/长沙县2024年县域教育督导报告[\s\S]*模拟数据[\s\S]*打印日期：\d{4}-\d{2}-\d{2}/)
+    expect(await header.textContent()).toMatch(
+      /长沙县2024年县域教育督导报告[\s\S]*模拟数据[\s\S]*打印日期：\d{4}-\d{2}-\d{2}/,
+    )
     const panels = await report.locator('.chart-panel').count()
     expect(panels).toBeGreaterThan(10)
     await expect.poll(() => report.locator('.chart-panel img.print-image').count()).toBe(panels)
-    expect(await report.locator('.chart-panel canvas').evaluateAll((cs) => cs.filter((c) => c.getBoundingClientRect().width > 0).length)).toBe(0)
-    expect(await report.locator('button, select, input').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length)).toBe(0)
+    expect(
+      await report
+        .locator('.chart-panel canvas')
+        .evaluateAll((cs) => cs.filter((c) => c.getBoundingClientRect().width > 0).length),
+    ).toBe(0)
+    expect(
+      await report
+        .locator('button, select, input')
+        .evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length),
+    ).toBe(0)
 
     // Rendered to .tmp/screenshots/print-county-page1.png and -page2.png.
     const pdf = printedPdf('print-county', await report.pdf({ format: 'A4', preferCSSPageSize: true }))
@@ -207,7 +229,9 @@ describe('province brief', () => {
     await brief.emulateMedia({ media: 'print' })
     await expect.poll(() => brief.locator('[data-testid="map"] img.print-image').count()).toBe(1)
     await expect.poll(() => brief.locator('.chart-panel img.print-image').count()).toBe(2)
-    expect(await brief.locator('[data-testid="print-header"]').textContent()).toContain(`湖南省${share.label}2024年省级简报`)
+    expect(await brief.locator('[data-testid="print-header"]').textContent()).toContain(
+      `湖南省${share.label}2024年省级简报`,
+    )
     // The table prints whole, not inside its scrolling box.
     const table = await brief.locator('[data-testid="ranking-table"]').boundingBox()
     expect(await rows.count()).toBe(await rankingCount(brief))
@@ -221,7 +245,8 @@ describe('province brief', () => {
     expect(pdf.text(2)).toMatch(new RegExp(`^湖南省各区县${share.label}（2024年），显示${await rows.count()}个`))
     const headers = ['全省排名▲', '区县', '地市', share.label, '较上年', '名次变化', '走势', '达标（≥50%）']
     // A long indicator name may wrap in its header.
-    for (let page = 2; page <= pdf.pages.length; page++) for (const h of headers) expect(pdf.text(page).replace(/\s/g, '')).toContain(h)
+    for (let page = 2; page <= pdf.pages.length; page++)
+      for (const h of headers) expect(pdf.text(page).replace(/\s/g, '')).toContain(h)
     // Prefectures in full: 湘西土家族苗族自治州, not 湘西土家族….
     expect(pdf.text(2)).toContain('湘西土家族苗族自治州')
     expectWholeCharts(pdf, 3)

@@ -14,7 +14,13 @@ import { openSiteWithData } from '../support/site.ts'
 const site = openSiteWithData()
 
 /** A county's row of the ranking, as it prints (every row drawn). */
-const rowText = (p: Page, county: string) => withEveryRow(p, (t) => t.locator('tbody tr', { has: p.locator('th', { hasText: county }) }).first().innerText())
+const rowText = (p: Page, county: string) =>
+  withEveryRow(p, (t) =>
+    t
+      .locator('tbody tr', { has: p.locator('th', { hasText: county }) })
+      .first()
+      .innerText(),
+  )
 
 describe('figures a leader can take into a meeting', () => {
   it('shows 祁阳市’s 84.957% against ≥85% as 84.96% 未达标, not 85.0%', async () => {
@@ -30,14 +36,23 @@ describe('figures a leader can take into a meeting', () => {
     const expected = await site.db.query<RankingRow>(rankingQuery(ind, { province: '430000', year: 2024 }))
     const tied = expected.filter((r) => expected.some((o) => o !== r && o.value === r.value))
     expect(tied.length).toBeGreaterThan(10)
-    const ranks = () => withEveryRow(site.page, (t) => t.locator('tbody tr[data-code]').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-code'), r.querySelector('td')?.textContent])))
-    await expect.poll(async () => Object.fromEntries(await ranks()), { timeout: 60_000 }).toEqual(Object.fromEntries(expected.map((r) => [r.code, String(r.rank ?? '—')])))
+    const ranks = () =>
+      withEveryRow(site.page, (t) =>
+        t
+          .locator('tbody tr[data-code]')
+          .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-code'), r.querySelector('td')?.textContent])),
+      )
+    await expect
+      .poll(async () => Object.fromEntries(await ranks()), { timeout: 60_000 })
+      .toEqual(Object.fromEntries(expected.map((r) => [r.code, String(r.rank ?? '—')])))
     for (const r of tied) expect(tied.filter((o) => o.value === r.value).every((o) => o.rank === r.rank)).toBe(true)
   })
 
   it('gives 甘肃’s 2017 教育支出增长率 over the counties with both years, naming the one left out', async () => {
     await site.page.goto(`${site.server.url}#/province/620000?indicator=edu_budget_growth&year=2017`)
-    await expect.poll(() => site.page.locator('[data-testid="summary-figure"]').textContent(), { timeout: 60_000 }).toBe('7.64%')
+    await expect
+      .poll(() => site.page.locator('[data-testid="summary-figure"]').textContent(), { timeout: 60_000 })
+      .toBe('7.64%')
     expect(await site.page.locator('[data-testid="summary-left-out"]').textContent()).toContain('1个区县未计入')
     await site.page.screenshot({ path: screenshotPath('figures-matched-growth') })
   })
@@ -51,14 +66,19 @@ describe('figures a leader can take into a meeting', () => {
     await site.page.evaluate(() => {
       const w = window as unknown as { seen: string[][] }
       w.seen = []
-      const codes = () => [...document.querySelectorAll<HTMLElement>('[data-testid="rollup"] a[data-code]')].map((a) => a.dataset.code!.slice(0, 2))
+      const codes = () =>
+        [...document.querySelectorAll<HTMLElement>('[data-testid="rollup"] a[data-code]')].map((a) =>
+          a.dataset.code!.slice(0, 2),
+        )
       const record = () => w.seen.push([document.querySelector('.rollup h2')?.textContent ?? '', ...new Set(codes())])
       new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true })
     })
     await site.page.evaluate(() => (location.hash = '#/province/440000/problems?year=2018'))
     await expect.poll(() => heading.textContent(), { timeout: 120_000 }).toBe('广东省2018年存在问题汇总')
     const seen = await site.page.evaluate(() => (window as unknown as { seen: string[][] }).seen)
-    expect(seen.filter(([h, ...provinces]) => provinces.some((p) => p !== (h!.startsWith('广东') ? '44' : '43')))).toEqual([])
+    expect(
+      seen.filter(([h, ...provinces]) => provinces.some((p) => p !== (h!.startsWith('广东') ? '44' : '43'))),
+    ).toEqual([])
     expect(seen.some(([h, ...provinces]) => h!.startsWith('广东') && provinces.includes('44'))).toBe(true)
   })
 })
@@ -78,16 +98,21 @@ const SPIKE = [
 describe('doubtful values', () => {
   it('marks a value from a 3× jump with ⚠ and its reason in the ranking, the tooltip and the county’s card, and filters to them', async () => {
     await site.page.goto(`${site.server.url}#/import`)
-    await site.page.locator('[data-testid="import-input"]').setInputFiles([{ name: '长沙.csv', mimeType: 'text/csv', buffer: Buffer.from(SPIKE) }])
+    await site.page
+      .locator('[data-testid="import-input"]')
+      .setInputFiles([{ name: '长沙.csv', mimeType: 'text/csv', buffer: Buffer.from(SPIKE) }])
     await site.page.locator('[data-testid="import-check"]:not([disabled])').click()
     await site.page.locator('[data-testid="import-report"]').waitFor({ timeout: 60_000 })
     await site.page.locator('[data-testid="import-accept"]').click()
-    await expect.poll(() => site.page.locator('[data-testid="import-notice"]').textContent()).toContain('已导入 6 行数据')
+    await expect
+      .poll(() => site.page.locator('[data-testid="import-notice"]').textContent())
+      .toContain('已导入 6 行数据')
 
     await site.page.goto(`${site.server.url}#/province/430000?indicator=kg_public_share&year=2023`)
     const flagged = rankingTable(site.page).locator('tbody tr[data-code="430121"] .doubt')
     await flagged.waitFor({ timeout: 60_000 })
-    const reason = '数据存疑：在园幼儿数2023年与上年、下年都相差5.0倍以上；公办园在园幼儿数2023年与上年、下年都相差5.0倍以上，请核实'
+    const reason =
+      '数据存疑：在园幼儿数2023年与上年、下年都相差5.0倍以上；公办园在园幼儿数2023年与上年、下年都相差5.0倍以上，请核实'
     expect(await flagged.getAttribute('title')).toBe(reason)
     expect(await rankingTable(site.page).locator('tbody tr[data-code="430181"] .doubt').count()).toBe(0)
 
@@ -103,7 +128,11 @@ describe('doubtful values', () => {
 
     await site.page.goto(`${site.server.url}#/county/430121?year=2023`)
     const card = site.page.locator('[data-testid="kpi-cards"] [data-indicator="kg_public_share"]')
-    await expect.poll(() => card.locator('[data-testid="kpi-doubt"]').textContent(), { timeout: 60_000 }).toContain('在园幼儿数2023年与上年、下年都相差5.0倍以上')
-    expect(await card.locator('[data-testid="kpi-value"]').textContent()).toBe(formatValue(50, getIndicator('kg_public_share')))
+    await expect
+      .poll(() => card.locator('[data-testid="kpi-doubt"]').textContent(), { timeout: 60_000 })
+      .toContain('在园幼儿数2023年与上年、下年都相差5.0倍以上')
+    expect(await card.locator('[data-testid="kpi-value"]').textContent()).toBe(
+      formatValue(50, getIndicator('kg_public_share')),
+    )
   })
 })

@@ -18,7 +18,9 @@ describe('first pages', () => {
   it('starts DuckDB with progress, labels the data 模拟数据 and lists every province', async () => {
     await page.goto(site.server.url)
     await expect.poll(() => page.locator('[data-testid="source-badge"]').textContent()).toContain('模拟数据')
-    await expect.poll(() => page.locator('[data-testid="province-table"] tbody tr').count(), { timeout: 60_000 }).toBe(manifest.provinces.length)
+    await expect
+      .poll(() => page.locator('[data-testid="province-table"] tbody tr').count(), { timeout: 60_000 })
+      .toBe(manifest.provinces.length)
     await page.screenshot({ path: screenshotPath('national') })
   })
 
@@ -46,7 +48,9 @@ describe('first pages', () => {
 
   it('jumps from the map to its text alternative, the ranking, with the T key', async () => {
     await page.locator('body').press('t')
-    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="ranking-table"]') !== null)).toBe(true)
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="ranking-table"]') !== null))
+      .toBe(true)
   })
 
   it('picks another province and lists all of its counties', async () => {

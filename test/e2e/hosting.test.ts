@@ -13,7 +13,10 @@ import { openSite } from '../support/site.ts'
 import { serveStatic, SITE_DIR } from '../support/staticServer.ts'
 
 const manifest = JSON.parse(readFileSync(`${SITE_DIR}/data/manifest.json`, 'utf8')) as Manifest
-const site = openSite({ base: '/dashboards/edu/', types: { '.wasm': 'application/octet-stream', '.parquet': 'application/octet-stream' } })
+const site = openSite({
+  base: '/dashboards/edu/',
+  types: { '.wasm': 'application/octet-stream', '.parquet': 'application/octet-stream' },
+})
 const zhejiang = manifest.provinces.find((p) => p.code === '330000')!
 let page: Page
 const foreign: string[] = []
@@ -33,7 +36,11 @@ beforeAll(async () => {
   page.on('pageerror', (e) => errors.push(e.message))
   await page.exposeFunction('reportViolation', (v: string) => violations.push(v))
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`))
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { reportViolation(v: string): void }).reportViolation(
+        `${e.violatedDirective} ${e.blockedURI}`,
+      ),
+    )
   })
 })
 
@@ -41,10 +48,14 @@ describe('hosting on a plain static server', () => {
   it('runs under a sub-path with a generic MIME type for wasm, offline from every other origin, under its CSP', async () => {
     expect(site.server.url).toMatch(/\/dashboards\/edu\/$/)
     await page.goto(site.server.url)
-    await expect.poll(() => page.locator('[data-testid="province-table"] tbody tr').count(), { timeout: 90_000 }).toBe(manifest.provinces.length)
+    await expect
+      .poll(() => page.locator('[data-testid="province-table"] tbody tr').count(), { timeout: 90_000 })
+      .toBe(manifest.provinces.length)
     await page.locator('[data-testid="province-table"] a', { hasText: '浙江省' }).click()
     await expect.poll(() => rankingCount(page)).toBe(zhejiang.counties)
-    await expect.poll(() => page.locator('[data-testid="map"]').getAttribute('data-regions')).toBe(String(zhejiang.counties))
+    await expect
+      .poll(() => page.locator('[data-testid="map"]').getAttribute('data-regions'))
+      .toBe(String(zhejiang.counties))
     await page.screenshot({ path: screenshotPath('hosting-subpath') })
     expect(foreign).toEqual([])
     expect(violations).toEqual([])
@@ -54,7 +65,12 @@ describe('hosting on a plain static server', () => {
   it('sets a policy without inline script that the browser enforces', async () => {
     const html = await (await fetch(site.server.url)).text()
     const policy = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)![1]!
-    const directives = new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]))
+    const directives = new Map(
+      policy
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    )
     expect(directives.get('default-src')).toEqual(["'self'"])
     expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"])
     expect(directives.get('object-src')).toEqual(["'none'"])
@@ -62,7 +78,9 @@ describe('hosting on a plain static server', () => {
       () =>
         new Promise<{ ran: boolean; directive: string; blocked: string }>((resolve) => {
           const w = window as unknown as { inlineRan?: boolean }
-          document.addEventListener('securitypolicyviolation', (e) => resolve({ ran: w.inlineRan === true, directive: e.effectiveDirective, blocked: e.blockedURI }))
+          document.addEventListener('securitypolicyviolation', (e) =>
+            resolve({ ran: w.inlineRan === true, directive: e.effectiveDirective, blocked: e.blockedURI }),
+          )
           const script = document.createElement('script')
           script.textContent = 'window.inlineRan = true'
           document.body.append(script)
@@ -95,20 +113,32 @@ describe('hosting on a plain static server', () => {
       await expect.poll(() => page.url()).toContain(`#/county/${second}`)
       await page.locator('[data-testid="trend-grid"]').waitFor()
       await page.locator('header a', { hasText: '全国' }).click()
-      await expect.poll(() => page.locator('[data-testid="province-table"] tbody tr').count()).toBe(manifest.provinces.length)
+      await expect
+        .poll(() => page.locator('[data-testid="province-table"] tbody tr').count())
+        .toBe(manifest.provinces.length)
 
       // A view never opened: its code is not in the page, and the national view stays.
       await page.locator('header a', { hasText: '规则说明' }).click()
-      await expect.poll(() => notices.allTextContents()).toEqual([expect.stringMatching(/^页面文件 assets\/RulesView-[\w-]+\.(js|css) 无法下载，未能打开该页面：网络已断开或网站服务不可用。/)])
+      await expect
+        .poll(() => notices.allTextContents())
+        .toEqual([
+          expect.stringMatching(
+            /^页面文件 assets\/RulesView-[\w-]+\.(js|css) 无法下载，未能打开该页面：网络已断开或网站服务不可用。/,
+          ),
+        ])
       expect(page.url()).toMatch(/#\/(\?|$)/)
 
       // A province never opened: its file is named, and another still opens.
       await page.locator('[data-testid="province-table"] a', { hasText: '湖南省' }).click()
-      await expect.poll(() => page.locator('main [role="alert"]').allTextContents()).toEqual(['数据文件 data/panel/430000.parquet 无法读取：网络请求失败，请检查网站服务是否正常。'])
+      await expect
+        .poll(() => page.locator('main [role="alert"]').allTextContents())
+        .toEqual(['数据文件 data/panel/430000.parquet 无法读取：网络请求失败，请检查网站服务是否正常。'])
       await page.screenshot({ path: screenshotPath('hosting-offline') })
       await page.locator('[data-testid="province-select"]').selectOption('330000')
       await expect.poll(() => rankingCount(page)).toBe(zhejiang.counties)
-      await expect.poll(() => page.locator('[data-testid="map"]').getAttribute('data-regions')).toBe(String(zhejiang.counties))
+      await expect
+        .poll(() => page.locator('[data-testid="map"]').getAttribute('data-regions'))
+        .toBe(String(zhejiang.counties))
       expect(await page.locator('main [role="alert"]').count()).toBe(0)
     } finally {
       await page.context().setOffline(false)
@@ -125,14 +155,24 @@ describe('a server without the precompressed engine', () => {
   it('downloads the plain .wasm, sent as application/octet-stream, and opens a province', async () => {
     const gz = readdirSync(`${SITE_DIR}/assets`).filter((f) => f.endsWith('.wasm.gz'))
     expect(gz).toHaveLength(2)
-    const server = await serveStatic(SITE_DIR, { types: { '.wasm': 'application/octet-stream' }, files: Object.fromEntries(gz.map((f) => [`assets/${f}`, null])) })
+    const server = await serveStatic(SITE_DIR, {
+      types: { '.wasm': 'application/octet-stream' },
+      files: Object.fromEntries(gz.map((f) => [`assets/${f}`, null])),
+    })
     const context = await site.browser.newContext({ viewport: { width: 1366, height: 768 } })
     const other = await context.newPage()
     const wasm: string[] = []
-    other.on('response', (r) => /\.wasm(\.gz)?$/.test(r.url()) && wasm.push(`${r.status()} ${r.headers()['content-type'] ?? '-'} ${r.url().slice(server.url.length)}`))
+    other.on(
+      'response',
+      (r) =>
+        /\.wasm(\.gz)?$/.test(r.url()) &&
+        wasm.push(`${r.status()} ${r.headers()['content-type'] ?? '-'} ${r.url().slice(server.url.length)}`),
+    )
     try {
       await other.goto(`${server.url}#/province/330000?year=2020`)
-      await expect.poll(() => other.evaluate(() => performance.getEntriesByName('duckdb-ready').length), { timeout: 90_000 }).toBe(1)
+      await expect
+        .poll(() => other.evaluate(() => performance.getEntriesByName('duckdb-ready').length), { timeout: 90_000 })
+        .toBe(1)
       const eh = gz.find((f) => f.startsWith('duckdb-eh'))!
       expect(wasm).toEqual([`404 - assets/${eh}`, `200 application/octet-stream assets/${eh.replace(/\.gz$/, '')}`])
       // 2020 has no snapshot: these rows are DuckDB's.

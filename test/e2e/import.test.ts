@@ -15,7 +15,14 @@ import { openSite } from '../support/site.ts'
 const site = openSite()
 const badge = (p: Page) => p.locator('[data-testid="source-badge"]')
 /** The value shown for a county in the ranking (its row's value cell). */
-const valueOf = (p: Page, county: string) => withEveryRow(p, (t) => t.locator('tbody tr', { has: p.locator('th', { hasText: county }) }).locator('td.value').first().textContent())
+const valueOf = (p: Page, county: string) =>
+  withEveryRow(p, (t) =>
+    t
+      .locator('tbody tr', { has: p.locator('th', { hasText: county }) })
+      .locator('td.value')
+      .first()
+      .textContent(),
+  )
 const report = (p: Page) => p.locator('[data-testid="import-report"]')
 const issueRows = (p: Page) => p.locator('[data-testid="import-issues"] tbody tr').allTextContents()
 const accepted = (p: Page) => report(p).locator('[data-testid="accepted-rows"]').allTextContents()
@@ -27,7 +34,8 @@ async function checkFiles(p: Page): Promise<void> {
 }
 
 // 长沙县 24,000 of 40,000 = 60.0%; 浏阳市 18,000 of 36,000 = 50.0%; one unknown code.
-const CSV = '\uFEFF县区代码,年度,在园幼儿数(人),公办园在园幼儿数(人)\n430121,2024,"40,000",24000\n430181,2024,36000,18000\n999999,2024,1,1\n'
+const CSV =
+  '\uFEFF县区代码,年度,在园幼儿数(人),公办园在园幼儿数(人)\n430121,2024,"40,000",24000\n430181,2024,36000,18000\n999999,2024,1,1\n'
 // 雨花区 16,000 of 20,000 = 80.0%, once its enrolment column, under a header the page does
 // not know, is assigned on the page; 说明 is left out.
 const MAPPED = '行政区划代码,年份,幼儿总人数,公办园在园幼儿数(人),说明\n430111,2024,20000,16000,已核对\n'
@@ -40,12 +48,18 @@ describe('own data import', () => {
       { name: '长沙2024.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) },
       { name: 'gbk.csv', mimeType: 'text/csv', buffer: readFileSync(join(FIXTURE_DIR, 'gbk.csv')) },
       { name: '雨花2024.csv', mimeType: 'text/csv', buffer: Buffer.from(MAPPED) },
-      { name: 'problems.parquet', mimeType: 'application/octet-stream', buffer: readFileSync(join(FIXTURE_DIR, 'problems.parquet')) },
+      {
+        name: 'problems.parquet',
+        mimeType: 'application/octet-stream',
+        buffer: readFileSync(join(FIXTURE_DIR, 'problems.parquet')),
+      },
     ])
     await expect.poll(() => page.locator('[data-testid^="import-file-"]').count()).toBe(4)
     expect(await fileCard(page, 'gbk.csv').locator('[data-testid="import-encoding"]').inputValue()).toBe('gb18030')
     await fileCard(page, '雨花2024.csv').locator('select[aria-label="C列对应字段"]').selectOption('field:kg_enrol')
-    await expect.poll(() => fileCard(page, '雨花2024.csv').locator('tbody tr').nth(2).textContent()).toContain('按指定对应“在园幼儿数（人）”')
+    await expect
+      .poll(() => fileCard(page, '雨花2024.csv').locator('tbody tr').nth(2).textContent())
+      .toContain('按指定对应“在园幼儿数（人）”')
     await checkFiles(page)
     expect(await accepted(page)).toEqual(['2', '2', '1', '3'])
     const issues = await issueRows(page)
@@ -53,13 +67,22 @@ describe('own data import', () => {
     expect(issues.some((t) => t.includes('岳麓区') && t.includes('不一致'))).toBe(true)
     expect(issues.some((t) => t.includes('浏阳市2024年的数据重复'))).toBe(true)
     expect(issues.some((t) => t.includes('C列 幼儿总人数') && t.includes('按指定对应“在园幼儿数（人）”'))).toBe(true)
-    expect(issues.some((t) => t.includes('E列 说明') && t.includes('未识别的列') && t.includes('整列未导入'))).toBe(true)
-    expect(issues.some((t) => t.includes('problems.parquet') && t.includes('小学56人及以上班级数（120）大于小学班级数（100）'))).toBe(true)
+    expect(issues.some((t) => t.includes('E列 说明') && t.includes('未识别的列') && t.includes('整列未导入'))).toBe(
+      true,
+    )
+    expect(
+      issues.some(
+        (t) => t.includes('problems.parquet') && t.includes('小学56人及以上班级数（120）大于小学班级数（100）'),
+      ),
+    ).toBe(true)
     // Nothing replaced yet.
     expect(await badge(page).textContent()).toContain('模拟数据')
     await page.screenshot({ path: screenshotPath('import-report'), fullPage: true })
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="report-download"]').click()])
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="report-download"]').click(),
+    ])
     const csv = readFileSync((await download.path())!, 'utf8')
     expect(csv.startsWith('\uFEFF文件,行,列,值,问题,类别,处理')).toBe(true)
     expect(csv).toContain('长沙2024.csv,4,A列 县区代码,999999,')
@@ -91,9 +114,13 @@ describe('own data import', () => {
       await page.locator('[data-testid="import-input"]').setInputFiles(big)
       await page.locator('[data-testid="import-check"]:not([disabled])').click({ timeout: 60_000 })
       // Cancelled once the worker is inside the file (about 30 MB), not before it starts.
-      await expect.poll(() => page.locator('[data-testid="import-progress"]').textContent()).toMatch(/正在检查 全省2000-2026\.csv … [1-9]\d?%/)
+      await expect
+        .poll(() => page.locator('[data-testid="import-progress"]').textContent())
+        .toMatch(/正在检查 全省2000-2026\.csv … [1-9]\d?%/)
       await page.locator('[data-testid="import-cancel"]').click()
-      await expect.poll(() => page.locator('[data-testid="import-notice"]').textContent()).toBe('已取消检查：没有导入任何数据，看板仍显示原来的数据。')
+      await expect
+        .poll(() => page.locator('[data-testid="import-notice"]').textContent())
+        .toBe('已取消检查：没有导入任何数据，看板仍显示原来的数据。')
       expect(await page.locator('[data-testid="import-progress"]').count()).toBe(0)
       expect(await report(page).count()).toBe(0)
       expect(await badge(page).textContent()).toContain('长沙2024.csv')
@@ -136,9 +163,17 @@ describe('own data import', () => {
 
     // A corrected release over it: the report says which county changes status on which rule.
     await page.goto(`${server.url}#/import`)
-    await page.locator('[data-testid="import-input"]').setInputFiles([{ name: '长沙2024更正.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV.replace('40,000",24000', '40,000",16000')) }])
+    await page.locator('[data-testid="import-input"]').setInputFiles([
+      {
+        name: '长沙2024更正.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(CSV.replace('40,000",24000', '40,000",16000')),
+      },
+    ])
     await page.locator('[data-testid="import-check"]:not([disabled])').click()
-    await expect.poll(() => page.locator('[data-testid="status-changes"] li').allTextContents(), { timeout: 60_000 }).toContain('长沙县 2024年 公办园在园幼儿占比：达标 → 未达标')
+    await expect
+      .poll(() => page.locator('[data-testid="status-changes"] li').allTextContents(), { timeout: 60_000 })
+      .toContain('长沙县 2024年 公办园在园幼儿占比：达标 → 未达标')
     await report(page).locator('button', { hasText: '放弃' }).click()
 
     await page.locator('[data-testid="clear-user-data"]').click()

@@ -52,7 +52,9 @@ describe('province choropleth', () => {
     const db = await zhejiangDb()
     const rows = await db.query<RankingRow>(rankingQuery(share, { province: '330000', year: 2024 }))
     const expected = regionColors(rows, await classesOverYears(db))
-    const fills = await page.locator('[data-testid="map"] path[data-code]').evaluateAll((paths) => paths.map((p) => [p.getAttribute('data-code')!, p.getAttribute('fill')!] as const))
+    const fills = await page
+      .locator('[data-testid="map"] path[data-code]')
+      .evaluateAll((paths) => paths.map((p) => [p.getAttribute('data-code')!, p.getAttribute('fill')!] as const))
     expect(fills.length).toBe(rows.length)
     expect(new Map(fills)).toEqual(expected)
     // The tooltip of the county ranked first: the pointer moves over its shape.
@@ -93,9 +95,13 @@ describe('province choropleth', () => {
   it('takes a user’s own GeoJSON, lists what did not match, and restores the default', async () => {
     const zhejiang = manifest.provinces.find((p) => p.code === '330000')!
     // An "official map" whose code property is ADCODE and which lacks one county.
-    const topo = JSON.parse(readFileSync('public/geo/330000.json', 'utf8')) as Topology<{ counties: GeometryCollection<{ code: string; name: string }> }>
+    const topo = JSON.parse(readFileSync('public/geo/330000.json', 'utf8')) as Topology<{
+      counties: GeometryCollection<{ code: string; name: string }>
+    }>
     const counties = feature(topo, topo.objects.counties) as FeatureCollection
-    const features = counties.features.slice(1).map((f) => ({ ...f, properties: { ADCODE: f.properties!.code, NAME: f.properties!.name } }))
+    const features = counties.features
+      .slice(1)
+      .map((f) => ({ ...f, properties: { ADCODE: f.properties!.code, NAME: f.properties!.name } }))
     features.push({ ...features[0]!, properties: { ADCODE: '999999', NAME: '<b>外来要素</b>' } })
     const file = join(tmpdir(), 'zhejiang-official.geojson')
     writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features }))
@@ -134,7 +140,9 @@ describe('province choropleth', () => {
     const classes = await classesOverYears(db)
     expect(seen[0]!.labels).toEqual(classes.map((c) => c.label))
     const rows = await db.query<RankingRow>(rankingQuery(share, { province: '330000', year: 2024 }))
-    const fills = await map.locator('path[data-code]').evaluateAll((paths) => paths.map((p) => [p.getAttribute('data-code')!, p.getAttribute('fill')!] as const))
+    const fills = await map
+      .locator('path[data-code]')
+      .evaluateAll((paths) => paths.map((p) => [p.getAttribute('data-code')!, p.getAttribute('fill')!] as const))
     expect(new Map(fills)).toEqual(regionColors(rows, classes))
   })
 })

@@ -33,13 +33,19 @@ describe('province overview', () => {
 
     const expected = await db.query<RankingRow>(rankingQuery(enrolRate, { province: '430000', year: 2020 }))
     await expect.poll(() => rowValues(page)).toEqual(expected.map((r) => formatValue(r.value, enrolRate)))
-    const [agg] = (await db.query<AggregateRow>(aggregateQuery(enrolRate, { province: '430000', by: 'province' }))).filter((a) => a.year === 2020)
+    const [agg] = (
+      await db.query<AggregateRow>(aggregateQuery(enrolRate, { province: '430000', by: 'province' }))
+    ).filter((a) => a.year === 2020)
     expect(await page.locator('[data-testid="summary-figure"]').textContent()).toBe(formatValue(agg!.figure, enrolRate))
-    expect(await page.locator('[data-testid="summary-pass"]').textContent()).toContain(`${agg!.pass} / ${agg!.pass + agg!.basic + agg!.fail}个`)
+    expect(await page.locator('[data-testid="summary-pass"]').textContent()).toContain(
+      `${agg!.pass} / ${agg!.pass + agg!.basic + agg!.fail}个`,
+    )
   })
 
   it('draws only the rows in view; scrolling and the Tab key bring the others, in ranking order', async () => {
-    const expected = (await db.query<RankingRow>(rankingQuery(enrolRate, { province: '430000', year: 2020 }))).map((r) => formatValue(r.value, enrolRate))
+    const expected = (await db.query<RankingRow>(rankingQuery(enrolRate, { province: '430000', year: 2020 }))).map(
+      (r) => formatValue(r.value, enrolRate),
+    )
     const drawn = table(page).locator('tbody tr[data-code]')
     const indexes = () => drawn.evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('aria-rowindex'))))
     expect(await rankingCount(page)).toBe(expected.length)
@@ -71,17 +77,23 @@ describe('province overview', () => {
   })
 
   it('draws the ranking bars and the distribution as the query gives them; a bar names its county, marks it on the map, and opens it', async () => {
-    const expected = (await db.query<RankingRow>(rankingQuery(enrolRate, { province: '430000', year: 2020 }))).filter((r) => r.value !== null)
+    const expected = (await db.query<RankingRow>(rankingQuery(enrolRate, { province: '430000', year: 2020 }))).filter(
+      (r) => r.value !== null,
+    )
     const bars = page.locator('.chart-panel').first().locator('.bar-chart')
     await bars.scrollIntoViewIfNeeded()
     // Drawn wider for paper, the charts fit their column again on screen: a drawing never holds its box open.
     await page.emulateMedia({ media: 'print' })
     await page.emulateMedia({ media: 'screen' })
     const column = (await page.locator('.panels > .left').boundingBox())!
-    await expect.poll(async () => bars.locator('svg').evaluate((svg) => svg.getBoundingClientRect().right)).toBeLessThanOrEqual(column.x + column.width + 1)
+    await expect
+      .poll(async () => bars.locator('svg').evaluate((svg) => svg.getBoundingClientRect().right))
+      .toBeLessThanOrEqual(column.x + column.width + 1)
     await expect.poll(() => bars.locator('svg > g > rect').count()).toBe(expected.length)
     // Ranked best first: the bars' heights follow the values.
-    const heights = await bars.locator('svg > g > rect').evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('height'))))
+    const heights = await bars
+      .locator('svg > g > rect')
+      .evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('height'))))
     const values = expected.map((r) => r.value!)
     const slope = (heights[0]! - heights.at(-1)!) / (values[0]! - values.at(-1)!)
     heights.forEach((h, i) => expect(h - heights[0]!).toBeCloseTo((values[i]! - values[0]!) * slope, 0))
@@ -90,7 +102,9 @@ describe('province overview', () => {
     const bins = histogram.locator('svg > g > rect')
     expect(await bins.count()).toBeGreaterThanOrEqual(5)
     let counted = 0
-    for (const box of await bins.evaluateAll((rects) => rects.map((r) => r.getBoundingClientRect().toJSON() as DOMRect))) {
+    for (const box of await bins.evaluateAll((rects) =>
+      rects.map((r) => r.getBoundingClientRect().toJSON() as DOMRect),
+    )) {
       // Over the bin's slot, above the bar if it is short: the whole slot answers the pointer.
       await page.mouse.move(Math.round(box.x + box.width / 2), Math.round(box.y + box.height) - 2)
       await expect.poll(() => histogram.locator('.bar-tooltip').isVisible()).toBe(true)
@@ -127,7 +141,9 @@ describe('province overview', () => {
   })
 
   it('filters to a prefecture: the map zooms to it and the breadcrumb leads back', async () => {
-    const expected = (await db.query<RankingRow>(rankingQuery(enrolRate, { province: '430000', year: 2020, prefecture: '431200' }))).length
+    const expected = (
+      await db.query<RankingRow>(rankingQuery(enrolRate, { province: '430000', year: 2020, prefecture: '431200' }))
+    ).length
     await page.locator('[data-testid="prefecture-filter"]').selectOption('431200')
     await expect.poll(() => rankingCount(page)).toBe(expected)
     expect(await table(page).locator('tbody tr[data-code]').count()).toBe(expected)
@@ -180,7 +196,10 @@ describe('province overview', () => {
       await route.continue()
     })
     const caption = await table(page).locator('caption').textContent()
-    const codes = () => table(page).locator('tbody tr[data-code]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code') ?? ''))
+    const codes = () =>
+      table(page)
+        .locator('tbody tr[data-code]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code') ?? ''))
     const before = await codes()
     await page.locator('[data-testid="province-select"]').selectOption('330000')
     await expect.poll(() => page.locator('main.overview').getAttribute('aria-busy')).toBe('true')

@@ -30,13 +30,19 @@ describe('province problem roll-up and rules page', () => {
     await page.goto(`${site.server.url}#/province/430000`)
     await page.locator('[data-testid="rollup-link"]').click()
     const item = page.locator('[data-testid="rollup"] > li[data-rule="kg_public_share"]')
-    await expect.poll(() => item.locator('.sentence strong').textContent(), { timeout: 60_000 }).toBe(`${share.sentence}。`)
+    await expect
+      .poll(() => item.locator('.sentence strong').textContent(), { timeout: 60_000 })
+      .toBe(`${share.sentence}。`)
     expect(await page.locator('[data-testid="rollup"] > li').count()).toBe(expected.length)
     await page.screenshot({ path: screenshotPath('rollup-hunan') })
   })
 
   it('exports the roll-up as a Word document and as text, labelled 模拟数据, items in order', async () => {
-    const lines = reportLines({ ...rollupContent('湖南省2024年存在问题汇总', expected), date: '', source: '模拟数据' }).map((l) => l.text)
+    const lines = reportLines({
+      ...rollupContent('湖南省2024年存在问题汇总', expected),
+      date: '',
+      source: '模拟数据',
+    }).map((l) => l.text)
     type Watched = { cspViolations: string[] }
     // docx must run under the page's CSP (no eval, no new Function).
     await page.evaluate(() => {
@@ -66,15 +72,23 @@ describe('province problem roll-up and rules page', () => {
   it('shows every rule with its document on the rules page', async () => {
     await page.locator('header nav a', { hasText: '规则说明' }).click()
     await expect.poll(() => page.locator('[data-testid="rules-table"] tbody tr').count()).toBe(RULES.length)
-    expect(await page.locator('[data-testid="rules-table"] tr[data-rule="kg_gross_enrol_rate"]').textContent()).toContain('2021年起：≥90%')
-    expect(await page.locator('[data-testid="rules-table"] tr[data-rule="cv_primary"]').textContent()).toContain('≤0.5（≤0.65为基本达标）')
+    expect(
+      await page.locator('[data-testid="rules-table"] tr[data-rule="kg_gross_enrol_rate"]').textContent(),
+    ).toContain('2021年起：≥90%')
+    expect(await page.locator('[data-testid="rules-table"] tr[data-rule="cv_primary"]').textContent()).toContain(
+      '≤0.5（≤0.65为基本达标）',
+    )
   })
 
   it('lists the policy lines it does not judge, with the data each lacks', async () => {
     const rows = page.locator('[data-testid="unjudged-table"] tbody tr')
     expect(await rows.count()).toBe(NOT_EVALUATED.length)
     const gdp = NOT_EVALUATED.find((u) => u.id === 'edu_spending_gdp_share')!
-    expect(await page.locator(`[data-testid="unjudged-table"] tr[data-line="${gdp.id}"]`).textContent()).toContain(gdp.missing)
-    await page.locator('section[aria-labelledby="unjudged-title"]').screenshot({ path: screenshotPath('rules-unjudged') })
+    expect(await page.locator(`[data-testid="unjudged-table"] tr[data-line="${gdp.id}"]`).textContent()).toContain(
+      gdp.missing,
+    )
+    await page
+      .locator('section[aria-labelledby="unjudged-title"]')
+      .screenshot({ path: screenshotPath('rules-unjudged') })
   })
 })

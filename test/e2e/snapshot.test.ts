@@ -41,7 +41,9 @@ beforeAll(async () => {
   page = site.page
   const ind = getIndicator(DEFAULT_INDICATOR_ID)
   const { db } = await bundledDatabase(['430000'])
-  expected = (await db.query<RankingRow>(rankingQuery(ind, { province: '430000', year: 2024 }))).map((r) => formatValue(r.value, ind))
+  expected = (await db.query<RankingRow>(rankingQuery(ind, { province: '430000', year: 2024 }))).map((r) =>
+    formatValue(r.value, ind),
+  )
   await page.route('**/*.wasm', (route) => void held.push(route))
 })
 

@@ -27,7 +27,12 @@ describe('words on the pages and in the exports', () => {
     await site.page.goto(`${site.server.url}#/province/430000/problems?year=2024`)
     const items = site.page.locator('[data-testid="rollup"] > li')
     await expect.poll(() => items.count(), { timeout: 60_000 }).toBeGreaterThan(20)
-    const shown = await items.evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-rule')!, li.querySelector('.sentence')!.textContent!.replace(/在地图上查看$/, '')]))
+    const shown = await items.evaluateAll((lis) =>
+      lis.map((li) => [
+        li.getAttribute('data-rule')!,
+        li.querySelector('.sentence')!.textContent!.replace(/在地图上查看$/, ''),
+      ]),
+    )
     for (const [id, text] of shown) {
       for (const s of text!.split('。').filter((t) => t.trim())) expect(s, id).toContain(subject(ruleOf(id!)))
       expect(text, id).not.toMatch(/(增加|减少)0个/)
@@ -35,7 +40,11 @@ describe('words on the pages and in the exports', () => {
     // Every rule is met by all counties somewhere in 2024: its sentence says which rule.
     expect(shown.filter(([, t]) => t!.includes('各区县')).length).toBeGreaterThan(0)
     await site.page.screenshot({ path: screenshotPath('words-rollup') })
-    await site.page.locator('[data-testid="rollup"] > li').filter({ hasText: '各区县' }).first().scrollIntoViewIfNeeded()
+    await site.page
+      .locator('[data-testid="rollup"] > li')
+      .filter({ hasText: '各区县' })
+      .first()
+      .scrollIntoViewIfNeeded()
     await site.page.screenshot({ path: screenshotPath('words-rollup-met') })
 
     const text = await downloadedText(site.page, site.page.locator('[data-testid="export-txt"]'))
@@ -43,7 +52,11 @@ describe('words on the pages and in the exports', () => {
     expect(lines).toHaveLength(shown.length)
     lines.forEach((line, i) => {
       const id = shown[i]![0]!
-      for (const s of line.replace(/^\d+\. /, '').split('。').filter(Boolean)) expect(s, id).toContain(subject(ruleOf(id)))
+      for (const s of line
+        .replace(/^\d+\. /, '')
+        .split('。')
+        .filter(Boolean))
+        expect(s, id).toContain(subject(ruleOf(id)))
     })
   })
 
@@ -82,7 +95,9 @@ describe('words on the pages and in the exports', () => {
 
   it('numbers 前三 and 后三 with the prefecture’s own ranks when a prefecture is chosen', async () => {
     const share = getIndicator('kg_public_share')
-    const rows = (await site.db.query<RankingRow>(rankingQuery(share, { province: '430000', year: 2024, prefecture: '431200' }))).filter((r) => r.rank_prefecture !== null)
+    const rows = (
+      await site.db.query<RankingRow>(rankingQuery(share, { province: '430000', year: 2024, prefecture: '431200' }))
+    ).filter((r) => r.rank_prefecture !== null)
     rows.sort((a, b) => a.rank_prefecture! - b.rank_prefecture! || a.code.localeCompare(b.code))
     const worst = rows.slice(-3).reverse()
     const best = rows.slice(0, 3)

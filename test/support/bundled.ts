@@ -16,7 +16,10 @@ export const fsFetchBytes =
     return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)
   }
 
-export async function bundledDatabase(provinces: readonly string[] | 'all', dir = DATA_DIR): Promise<{ db: Database; loader: PanelLoader }> {
+export async function bundledDatabase(
+  provinces: readonly string[] | 'all',
+  dir = DATA_DIR,
+): Promise<{ db: Database; loader: PanelLoader }> {
   const db = await createNodeDatabase()
   const manifest = parseManifest(readFileSync(join(dir, 'manifest.json'), 'utf8'))
   const loader = new PanelLoader(db, fsFetchBytes(dir), manifest, parquetToIPC)

@@ -26,11 +26,17 @@ interface Element {
 }
 
 /** The texts and the bars ECharts draws for `option` at `width` × `height` px. */
-export function layoutChart(option: EChartsCoreOption, width: number, height: number): { texts: ChartText[]; bars: Box[] } {
+export function layoutChart(
+  option: EChartsCoreOption,
+  width: number,
+  height: number,
+): { texts: ChartText[]; bars: Box[] } {
   const chart = init(null, null, { renderer: 'svg', ssr: true, width, height })
   try {
     chart.setOption(option)
-    const list = (chart.getZr() as unknown as { storage: { getDisplayList(update: boolean): Element[] } }).storage.getDisplayList(true)
+    const list = (
+      chart.getZr() as unknown as { storage: { getDisplayList(update: boolean): Element[] } }
+    ).storage.getDisplayList(true)
     const box = (el: Element): Box => {
       const r = el.getBoundingRect().clone()
       const m = el.getComputedTransform()
@@ -39,7 +45,11 @@ export function layoutChart(option: EChartsCoreOption, width: number, height: nu
     }
     const texts = list
       .filter((el) => el.type === 'tspan' && el.style?.text)
-      .map((el) => ({ ...box(el), text: el.style!.text!, fontSize: Number(/(\d+(?:\.\d+)?)px/.exec(el.style!.font ?? '')?.[1] ?? 12) }))
+      .map((el) => ({
+        ...box(el),
+        text: el.style!.text!,
+        fontSize: Number(/(\d+(?:\.\d+)?)px/.exec(el.style!.font ?? '')?.[1] ?? 12),
+      }))
     // The bars: the graphic elements of the bar series' data items.
     type Series = { subType: string; getData(): { count(): number; getItemGraphicEl(i: number): Element | undefined } }
     const series = (chart as unknown as { getModel(): { getSeries(): Series[] } }).getModel().getSeries()
@@ -55,21 +65,36 @@ export function layoutChart(option: EChartsCoreOption, width: number, height: nu
 }
 
 const overlap = (a: Box, b: Box, tolerance: number) =>
-  Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > tolerance && Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > tolerance
+  Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > tolerance &&
+  Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > tolerance
 
 /**
  * What would print badly: text under `minFont` px, text beyond the image, text over other
  * text, text over a bar. Empty when nothing would.
  */
-export function layoutProblems(layout: { texts: ChartText[]; bars: Box[] }, width: number, height: number, minFont: number, tolerance = 0.5): string[] {
+export function layoutProblems(
+  layout: { texts: ChartText[]; bars: Box[] },
+  width: number,
+  height: number,
+  minFont: number,
+  tolerance = 0.5,
+): string[] {
   const { texts, bars } = layout
   const at = (t: ChartText) => `“${t.text}”（${t.x.toFixed(0)}, ${t.y.toFixed(0)}）`
   const problems: string[] = []
   for (const t of texts) {
     if (t.fontSize < minFont) problems.push(`${at(t)} 字号 ${t.fontSize}px，小于 ${minFont.toFixed(1)}px`)
-    if (t.x < -tolerance || t.y < -tolerance || t.x + t.width > width + tolerance || t.y + t.height > height + tolerance) problems.push(`${at(t)} 超出图片 ${width}×${height}`)
+    if (
+      t.x < -tolerance ||
+      t.y < -tolerance ||
+      t.x + t.width > width + tolerance ||
+      t.y + t.height > height + tolerance
+    )
+      problems.push(`${at(t)} 超出图片 ${width}×${height}`)
     if (bars.some((b) => overlap(t, b, tolerance))) problems.push(`${at(t)} 压在柱子上`)
   }
-  texts.forEach((a, i) => texts.slice(i + 1).forEach((b) => overlap(a, b, tolerance) && problems.push(`${at(a)} 与 ${at(b)} 重叠`)))
+  texts.forEach((a, i) =>
+    texts.slice(i + 1).forEach((b) => overlap(a, b, tolerance) && problems.push(`${at(a)} 与 ${at(b)} 重叠`)),
+  )
   return problems
 }

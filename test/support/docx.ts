@@ -17,6 +17,8 @@ export function readDocx(bytes: ArrayBuffer | Uint8Array): DocxContents {
   const xml = files['word/document.xml']
   if (!xml) throw new Error('word/document.xml missing from the .docx')
   const documentXml = strFromU8(xml)
-  const paragraphs = [...documentXml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => unescapeXml(t[1]!)).join(''))
+  const paragraphs = [...documentXml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
+    [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => unescapeXml(t[1]!)).join(''),
+  )
   return { parts: Object.keys(files), documentXml, paragraphs }
 }

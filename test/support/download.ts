@@ -14,8 +14,18 @@ export async function downloadedDocx(page: Page, button: Locator): Promise<DocxC
 }
 
 /** The lines of a downloaded text file and whether it starts with a UTF-8 byte-order mark. */
-export async function downloadedText(page: Page, button: Locator): Promise<{ name: string; bom: boolean; lines: string[] }> {
+export async function downloadedText(
+  page: Page,
+  button: Locator,
+): Promise<{ name: string; bom: boolean; lines: string[] }> {
   const { name, bytes } = await download(page, button)
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
-  return { name, bom, lines: bytes.toString('utf8').replace(/^\uFEFF/, '').split('\r\n') }
+  return {
+    name,
+    bom,
+    lines: bytes
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n'),
+  }
 }

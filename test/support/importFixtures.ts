@@ -16,7 +16,11 @@ export function fixture(name: string, dir = FIXTURE_DIR): InputFile {
 
 export async function bundledRules(): Promise<ImportRules> {
   const b = readFileSync(join(DATA_DIR, 'counties.parquet'))
-  const rows = await parquetReadObjects({ file: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength), columns: ['code', 'name'], compressors })
+  const rows = await parquetReadObjects({
+    file: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength),
+    columns: ['code', 'name'],
+    compressors,
+  })
   return { counties: new Map(rows.map((r) => [String(r.code), String(r.name)])), years: { min: 2000, max: 2026 } }
 }
 
@@ -26,11 +30,14 @@ export async function bundledRules(): Promise<ImportRules> {
  * sentences of it per row (16 make about 100 MB, 2 about 30 MB).
  */
 export async function writeBigCsv(path: string, remarks: number): Promise<void> {
-  const [header, example] = readFileSync(join(DATA_DIR, 'template.csv'), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)
+  const [header, example] = readFileSync(join(DATA_DIR, 'template.csv'), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
   const values = example!.split(',').slice(2).join(',')
   const remark = '各项数据已经县教育局、财政局、统计局联合审核。'.repeat(remarks)
   const { counties } = await bundledRules()
   const lines = [`${header},备注`]
-  for (const code of counties.keys()) for (let year = 2000; year <= 2026; year++) lines.push(`${code},${year},${values},${remark}`)
+  for (const code of counties.keys())
+    for (let year = 2000; year <= 2026; year++) lines.push(`${code},${year},${values},${remark}`)
   writeFileSync(path, `\uFEFF${lines.join('\r\n')}\r\n`)
 }

@@ -7,9 +7,14 @@ import { screenshotPath } from './browser.ts'
 
 function poppler(tool: string, args: string[]): string {
   try {
-    return execFileSync(tool, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 })
+    return execFileSync(tool, args, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 64 * 1024 * 1024,
+    })
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`找不到 ${tool}。请安装：apt-get install -y poppler-utils`, { cause: e })
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error(`找不到 ${tool}。请安装：apt-get install -y poppler-utils`, { cause: e })
     throw e
   }
 }
@@ -38,7 +43,14 @@ export interface PrintedPdf {
 
 /** pdftohtml's largest zoom: its boxes and font sizes are whole numbers at this scale. */
 const ZOOM = 3
-const unescape = (s: string) => s.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+const unescape = (s: string) =>
+  s
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
 
 /**
  * Text runs with their font sizes from `pdftohtml -xml`: unlike `pdftotext -bbox`, whose word
@@ -46,10 +58,33 @@ const unescape = (s: string) => s.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').
  * CJK fonts), it gives each run's size and a box about one line high.
  */
 function readBoxes(path: string, page: number): TextBox[] {
-  const xml = poppler('pdftohtml', ['-xml', '-i', '-q', '-stdout', '-zoom', String(ZOOM), '-f', String(page), '-l', String(page), path])
-  const sizes = new Map([...xml.matchAll(/<fontspec id="(\d+)" size="(-?\d+)"/g)].map((m) => [m[1]!, Number(m[2]) / ZOOM]))
-  return [...xml.matchAll(/<text top="(-?\d+)" left="(-?\d+)" width="(\d+)" height="(\d+)" font="(\d+)">(.*?)<\/text>/g)]
-    .map((m) => ({ text: unescape(m[6]!).trim(), y: Number(m[1]) / ZOOM, x: Number(m[2]) / ZOOM, width: Number(m[3]) / ZOOM, height: Number(m[4]) / ZOOM, size: sizes.get(m[5]!) ?? 0 }))
+  const xml = poppler('pdftohtml', [
+    '-xml',
+    '-i',
+    '-q',
+    '-stdout',
+    '-zoom',
+    String(ZOOM),
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    path,
+  ])
+  const sizes = new Map(
+    [...xml.matchAll(/<fontspec id="(\d+)" size="(-?\d+)"/g)].map((m) => [m[1]!, Number(m[2]) / ZOOM]),
+  )
+  return [
+    ...xml.matchAll(/<text top="(-?\d+)" left="(-?\d+)" width="(\d+)" height="(\d+)" font="(\d+)">(.*?)<\/text>/g),
+  ]
+    .map((m) => ({
+      text: unescape(m[6]!).trim(),
+      y: Number(m[1]) / ZOOM,
+      x: Number(m[2]) / ZOOM,
+      width: Number(m[3]) / ZOOM,
+      height: Number(m[4]) / ZOOM,
+      size: sizes.get(m[5]!) ?? 0,
+    }))
     .filter((b) => b.text !== '')
 }
 
@@ -58,11 +93,22 @@ export function printedPdf(name: string, bytes: Buffer, rendered = 2): PrintedPd
   const path = screenshotPath(name).replace(/png$/, 'pdf')
   writeFileSync(path, bytes)
   const count = Number(/^Pages:\s+(\d+)/m.exec(poppler('pdfinfo', [path]))![1])
-  const pages = [...poppler('pdfinfo', ['-f', '1', '-l', String(count), path]).matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map(
-    (m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))] as [number, number],
-  )
+  const pages = [
+    ...poppler('pdfinfo', ['-f', '1', '-l', String(count), path]).matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm),
+  ].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))] as [number, number])
   for (let page = 1; page <= Math.min(rendered, count); page++) {
-    poppler('pdftoppm', ['-r', '96', '-png', '-singlefile', '-f', String(page), '-l', String(page), path, screenshotPath(`${name}-page${page}`).replace(/\.png$/, '')])
+    poppler('pdftoppm', [
+      '-r',
+      '96',
+      '-png',
+      '-singlefile',
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      path,
+      screenshotPath(`${name}-page${page}`).replace(/\.png$/, ''),
+    ])
   }
   const images = poppler('pdfimages', ['-list', path])
     .split('\n')
@@ -70,7 +116,13 @@ export function printedPdf(name: string, bytes: Buffer, rendered = 2): PrintedPd
     .filter((line) => line.trim())
     .map((line) => line.trim().split(/\s+/))
     .map((cols) => ({ page: Number(cols[0]), object: Number(cols[10]), ppi: Number(cols[12]) }))
-  return { path, pages, images, text: (page) => poppler('pdftotext', ['-f', String(page), '-l', String(page), path, '-']), boxes: (page) => readBoxes(path, page) }
+  return {
+    path,
+    pages,
+    images,
+    text: (page) => poppler('pdftotext', ['-f', String(page), '-l', String(page), path, '-']),
+    boxes: (page) => readBoxes(path, page),
+  }
 }
 
 export interface TypesetRules {
@@ -93,13 +145,21 @@ export function typesetProblems(boxes: readonly TextBox[], rules: TypesetRules):
   const { area, tolerance } = rules
   for (const b of boxes) {
     if (b.size < rules.minSize) problems.push(`${where(b)} 字号 ${b.size.toFixed(1)} pt，小于 ${rules.minSize} pt`)
-    const outside = b.x < area.left - tolerance || b.x + b.width > area.right + tolerance || b.y < area.top - tolerance || b.y + b.height > area.bottom + tolerance
+    const outside =
+      b.x < area.left - tolerance ||
+      b.x + b.width > area.right + tolerance ||
+      b.y < area.top - tolerance ||
+      b.y + b.height > area.bottom + tolerance
     if (outside && !rules.margin?.test(b.text)) problems.push(`${where(b)} 超出版心`)
     if (b.text.includes('…')) problems.push(`${where(b)} 被截断`)
   }
   boxes.forEach((a, i) => {
     for (const b of boxes.slice(i + 1)) {
-      if (overlap(a.x, a.x + a.width, b.x, b.x + b.width) > tolerance && overlap(a.y, a.y + a.height, b.y, b.y + b.height) > tolerance) problems.push(`${where(a)} 与 ${where(b)} 重叠`)
+      if (
+        overlap(a.x, a.x + a.width, b.x, b.x + b.width) > tolerance &&
+        overlap(a.y, a.y + a.height, b.y, b.y + b.height) > tolerance
+      )
+        problems.push(`${where(a)} 与 ${where(b)} 重叠`)
     }
   })
   return problems
@@ -119,8 +179,12 @@ const DRAWN_PPI = 192
 export function printProblems(pdf: PrintedPdf, charts: PrintedPdf['images'] = pdf.images): string[] {
   const pages = pdf.pages.flatMap(([width, height], i) => {
     const area = { left: 12 * MM, top: 12 * MM, right: width - 12 * MM, bottom: height - 14 * MM }
-    return typesetProblems(pdf.boxes(i + 1), { minSize: 7, tolerance: 1, area, margin: /^\d+ \/ \d+$/ }).map((p) => `第${i + 1}页：${p}`)
+    return typesetProblems(pdf.boxes(i + 1), { minSize: 7, tolerance: 1, area, margin: /^\d+ \/ \d+$/ }).map(
+      (p) => `第${i + 1}页：${p}`,
+    )
   })
-  const shrunk = charts.filter((c) => c.ppi > DRAWN_PPI * 1.02).map((c) => `第${c.page}页的图 ${c.object} 缩小打印（${c.ppi} ppi）`)
+  const shrunk = charts
+    .filter((c) => c.ppi > DRAWN_PPI * 1.02)
+    .map((c) => `第${c.page}页的图 ${c.object} 缩小打印（${c.ppi} ppi）`)
   return [...pages, ...shrunk]
 }

@@ -58,7 +58,11 @@ describe('bar layout', () => {
     gap: 0.2,
   }
   // To the thousandth of a pixel: the scale's arithmetic leaves float noise.
-  const g = JSON.parse(JSON.stringify(barLayout(model, 220, 170), (_, v: unknown) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v))) as ReturnType<typeof barLayout>
+  const g = JSON.parse(
+    JSON.stringify(barLayout(model, 220, 170), (_, v: unknown) =>
+      typeof v === 'number' ? Math.round(v * 1000) / 1000 : v,
+    ),
+  ) as ReturnType<typeof barLayout>
 
   it('grows bars up and down from zero, in equal slots', () => {
     // 150 px for 150 units: zero is 100 px below the top of the plot.
@@ -69,8 +73,16 @@ describe('bar layout', () => {
 
   it('writes the edge labels at the slots’ edges: every one while there is room for it, else every second, fifth …', () => {
     const edges = ['0%', '10%', '20%']
-    expect(barLayout({ ...model, edges }, 220, 170).edges).toEqual([{ x: 10, label: '0%' }, { x: 110, label: '10%' }, { x: 210, label: '20%' }])
-    const many = { ...model, bars: Array.from({ length: 8 }, () => model.bars[0]!), edges: Array.from({ length: 9 }, (_, i) => `${i * 2}%`) }
+    expect(barLayout({ ...model, edges }, 220, 170).edges).toEqual([
+      { x: 10, label: '0%' },
+      { x: 110, label: '10%' },
+      { x: 210, label: '20%' },
+    ])
+    const many = {
+      ...model,
+      bars: Array.from({ length: 8 }, () => model.bars[0]!),
+      edges: Array.from({ length: 9 }, (_, i) => `${i * 2}%`),
+    }
     // 120 px for 8 bins: 15 px each; a label of three characters needs two.
     expect(barLayout(many, 140, 170).edges.map((e) => e.label)).toEqual(['0%', '4%', '8%', '12%', '16%'])
   })
@@ -81,7 +93,12 @@ describe('bar layout', () => {
   })
 
   it('names the lines in a key above the plot, right-aligned, entries apart, clear of the axis name', () => {
-    const keyed: BarChartModel = { ...model, axis: { ...model.axis, name: '区县数' }, lines: [model.lines[0]!, { ...model.lines[0]!, label: '全省 62.9%' }], grid: { left: 36, right: 12, top: 28, bottom: 24 } }
+    const keyed: BarChartModel = {
+      ...model,
+      axis: { ...model.axis, name: '区县数' },
+      lines: [model.lines[0]!, { ...model.lines[0]!, label: '全省 62.9%' }],
+      grid: { left: 36, right: 12, top: 28, bottom: 24 },
+    }
     const { entries, rows } = keyLayout(keyed, 400)
     expect(rows).toBe(1)
     expect(entries.every((e) => e.y + 7 <= keyed.grid.top)).toBe(true)
@@ -100,11 +117,22 @@ describe('the province page’s bars, from the ranking query', () => {
   it('has one bar per county with a value, in ranking order, coloured by its class, the hovered one marked', () => {
     const classes = mapClasses(rows, share, 50)
     const ranked = rows.filter((r) => r.value !== null)
-    const model = rankingBars({ rows, indicator: share, classes, threshold: 50, provinceFigure: 62.9, highlight: ranked[3]!.code })
+    const model = rankingBars({
+      rows,
+      indicator: share,
+      classes,
+      threshold: 50,
+      provinceFigure: 62.9,
+      highlight: ranked[3]!.code,
+    })
     expect(model.bars.map((b) => b.value)).toEqual(ranked.map((r) => r.value))
     expect(model.bars[0]!.color).toBe(classOf(ranked[0]!, classes).color)
     expect(model.bars[3]).toMatchObject({ color: HIGHLIGHT_COLOR, outline: '#000000' })
-    expect(model.bars[3]!.tip).toEqual({ head: `${ranked[3]!.name}（${ranked[3]!.prefecture}）`, label: `第${ranked[3]!.rank}名`, value: formatValue(ranked[3]!.value, share) })
+    expect(model.bars[3]!.tip).toEqual({
+      head: `${ranked[3]!.name}（${ranked[3]!.prefecture}）`,
+      label: `第${ranked[3]!.rank}名`,
+      value: formatValue(ranked[3]!.value, share),
+    })
     expect(model.lines.map((l) => l.label)).toEqual(['标准 ≥50%', '全省 62.9%'])
     expect(model.axis.min).toBeLessThanOrEqual(Math.min(...ranked.map((r) => r.value!)))
     expect(model.axis.max).toBeGreaterThanOrEqual(Math.max(...ranked.map((r) => r.value!)))
@@ -113,7 +141,9 @@ describe('the province page’s bars, from the ranking query', () => {
   it('counts every county with a value in one bin, and names the hovered one above its bin', () => {
     const model = distributionBars({ rows, indicator: share, threshold: 50, highlight: rows[0]!.code })
     expect(model.bars.reduce((n, b) => n + b.value, 0)).toBe(rows.filter((r) => r.value !== null).length)
-    expect(model.bars.filter((b) => b.label)).toEqual([expect.objectContaining({ label: rows[0]!.name, color: HIGHLIGHT_COLOR })])
+    expect(model.bars.filter((b) => b.label)).toEqual([
+      expect.objectContaining({ label: rows[0]!.name, color: HIGHLIGHT_COLOR }),
+    ])
     expect(model.axis.name).toBe('区县数')
   })
 
@@ -138,7 +168,9 @@ describe('the province page’s bars, from the ranking query', () => {
       expect(bins.length, String(values)).toBeGreaterThanOrEqual(5)
       expect(bins.reduce((n, b) => n + b.count, 0)).toBe(values.length)
       const step = bins[0]!.to - bins[0]!.from
-      expect(step / 10 ** Math.floor(Math.log10(step) + 1e-9)).toSatisfy((m: number) => [1, 2, 5].some((k) => Math.abs(m - k) < 1e-6))
+      expect(step / 10 ** Math.floor(Math.log10(step) + 1e-9)).toSatisfy((m: number) =>
+        [1, 2, 5].some((k) => Math.abs(m - k) < 1e-6),
+      )
       for (const b of bins) expect(Math.abs(b.from / step - Math.round(b.from / step))).toBeLessThan(1e-6)
       expect(bins[0]!.from).toBeLessThanOrEqual(Math.min(...values))
       expect(bins.at(-1)!.to).toBeGreaterThanOrEqual(Math.max(...values))
@@ -148,24 +180,54 @@ describe('the province page’s bars, from the ranking query', () => {
   })
 
   it('exports and prints as the same chart: the same bars, colours, axis and lines in the ECharts option', () => {
-    const model = rankingBars({ rows, indicator: share, classes: mapClasses(rows, share, 50), threshold: 50, provinceFigure: 62.9 })
+    const model = rankingBars({
+      rows,
+      indicator: share,
+      classes: mapClasses(rows, share, 50),
+      threshold: 50,
+      provinceFigure: 62.9,
+    })
     const option = barChartOption(model)
-    const series = (option.series as { data: { value: number; itemStyle: { color: string } }[]; markLine: { data: { yAxis?: number }[] } }[])[0]!
+    const series = (
+      option.series as {
+        data: { value: number; itemStyle: { color: string } }[]
+        markLine: { data: { yAxis?: number }[] }
+      }[]
+    )[0]!
     expect(series.data.map((d) => [d.value, d.itemStyle.color])).toEqual(model.bars.map((b) => [b.value, b.color]))
     expect(series.markLine.data.map((d) => d.yAxis)).toEqual([50, 62.9])
     // The lines' labels: a legend above the plot, as the SVG's key, not labels on the lines.
     expect(option.legend).toMatchObject({ data: ['标准 ≥50%', '全省 62.9%'] })
     expect(series.markLine).toMatchObject({ label: { show: false } })
-    expect(option.yAxis).toMatchObject({ min: model.axis.min, max: model.axis.max, interval: model.axis.ticks[1]!.value - model.axis.ticks[0]!.value })
+    expect(option.yAxis).toMatchObject({
+      min: model.axis.min,
+      max: model.axis.max,
+      interval: model.axis.ticks[1]!.value - model.axis.ticks[0]!.value,
+    })
   })
 
   it('prints a histogram with its edges under the bins’ edges and the policy line where its value is', () => {
     const model = distributionBars({ rows, indicator: share, threshold: 50 })
     const option = barChartOption(model)
-    const x = option.xAxis as { type: string; min: number; max: number; axisLabel: { formatter: (v: number) => string } }
+    const x = option.xAxis as {
+      type: string
+      min: number
+      max: number
+      axisLabel: { formatter: (v: number) => string }
+    }
     expect(x).toMatchObject({ type: 'value', min: 0, max: model.bars.length })
     // Every second edge, from the first: evenly spaced wherever the image is drawn, apart on an A4 page.
-    expect(Array.from({ length: model.bars.length + 1 }, (_, i) => x.axisLabel.formatter(i))).toEqual(['20%', '', '40%', '', '60%', '', '80%', '', '100%'])
+    expect(Array.from({ length: model.bars.length + 1 }, (_, i) => x.axisLabel.formatter(i))).toEqual([
+      '20%',
+      '',
+      '40%',
+      '',
+      '60%',
+      '',
+      '80%',
+      '',
+      '100%',
+    ])
     const series = (option.series as { data: { value: number[] }[]; markLine: { data: { xAxis?: number }[] } }[])[0]!
     expect(series.data.map((d) => d.value)).toEqual(model.bars.map((b, i) => [i + 0.5, b.value]))
     expect(series.markLine.data[0]!.xAxis).toBe(3)

@@ -10,7 +10,13 @@ import { nationalSeriesQuery } from '../../src/queries/aggregates.ts'
 import type { Database } from '../../src/db/types.ts'
 import { bundledDatabase } from '../support/bundled.ts'
 
-interface Published { indicator: string; year: string; value: string; unit: string; status: string }
+interface Published {
+  indicator: string
+  year: string
+  value: string
+  unit: string
+  status: string
+}
 
 /** Published series → the catalog indicator that measures it, with a unit factor. */
 const SERIES: Record<string, { id: string; factor?: number }> = {
@@ -38,7 +44,10 @@ const SERIES: Record<string, { id: string; factor?: number }> = {
   '生均一般公共预算教育经费-普通高中': { id: 'per_student_sh' },
 }
 
-const published = Papa.parse<Published>(readFileSync('data/reference/national_indicators_2015_2024.csv', 'utf8'), { header: true, skipEmptyLines: true }).data
+const published = Papa.parse<Published>(readFileSync('data/reference/national_indicators_2015_2024.csv', 'utf8'), {
+  header: true,
+  skipEmptyLines: true,
+}).data
 const targets = published.filter((p) => (p.status === 'F' || p.status === 'D') && SERIES[p.indicator])
 
 let db: Database
@@ -70,7 +79,9 @@ describe('calibration of the simulated panel', () => {
       const rate = t.unit === '%'
       const diff = rate ? simulated - target : (simulated / target - 1) * 100
       const ok = Math.abs(diff) <= (rate ? 1 : 3)
-      lines.push(`${t.indicator} | ${t.year} | ${t.value}${t.unit} | ${simulated.toFixed(2)} | ${diff >= 0 ? '+' : ''}${diff.toFixed(2)}${rate ? '个百分点' : '%'}${ok ? '' : '  ✗'}`)
+      lines.push(
+        `${t.indicator} | ${t.year} | ${t.value}${t.unit} | ${simulated.toFixed(2)} | ${diff >= 0 ? '+' : ''}${diff.toFixed(2)}${rate ? '个百分点' : '%'}${ok ? '' : '  ✗'}`,
+      )
       if (!ok) misses.push(lines.at(-1)!)
     }
     console.log(lines.join('\n'))

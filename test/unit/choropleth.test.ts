@@ -9,8 +9,33 @@ import type { RankingRow } from '../../src/queries/ranking.ts'
 
 const share = getIndicator('kg_public_share')
 
-function row(code: string, name: string, value: number | null, status: RankingRow['status'], rank: number | null): RankingRow {
-  return { code, name, prefecture_code: '990100', prefecture: '甲市', county_type: '县', value, rank, rank_prefecture: rank, prev_value: null, prev_rank: null, prev_rank_prefecture: null, initials: null, change: null, change_pct: null, threshold: 50, status, gap: null, doubt: null }
+function row(
+  code: string,
+  name: string,
+  value: number | null,
+  status: RankingRow['status'],
+  rank: number | null,
+): RankingRow {
+  return {
+    code,
+    name,
+    prefecture_code: '990100',
+    prefecture: '甲市',
+    county_type: '县',
+    value,
+    rank,
+    rank_prefecture: rank,
+    prev_value: null,
+    prev_rank: null,
+    prev_rank_prefecture: null,
+    initials: null,
+    change: null,
+    change_pct: null,
+    threshold: 50,
+    status,
+    gap: null,
+    doubt: null,
+  }
 }
 
 const rows = [
@@ -48,7 +73,11 @@ describe('mapClasses', () => {
 
   it('uses quantile classes, darker = better, where no line is in force', () => {
     const ratio = getIndicator('kg_pupil_teacher')
-    const c = mapClasses(rows.map((r) => ({ ...r, status: null })), ratio, null)
+    const c = mapClasses(
+      rows.map((r) => ({ ...r, status: null })),
+      ratio,
+      null,
+    )
     expect(c.every((k) => k.side === 'none' || k.side === 'missing')).toBe(true)
     // Lower is better for 生师比: the lowest class is the darkest.
     expect(classOf({ value: 30, status: null }, c).color).toBe('#08519c')
@@ -65,7 +94,8 @@ describe('mapClassesOverYears', () => {
     ['990104', [null, 88, 89, 90, 92, 94, 96, 98]],
   ])
   const classes = mapClassesOverYears(series, years, enrol)
-  const colour = (value: number | null, status: RankingRow['status'] = null) => classOf({ value, status }, classes).color
+  const colour = (value: number | null, status: RankingRow['status'] = null) =>
+    classOf({ value, status }, classes).color
   const bounded = classes.filter((c) => c.side !== 'missing')
 
   it('is one set for every year, from all years’ values', () => {
@@ -78,7 +108,16 @@ describe('mapClassesOverYears', () => {
     const side = (s: string) => bounded.filter((c) => c.side === s)
     expect(side('fail').every((c) => c.max! < 85 && (FAIL_COLORS as readonly string[]).includes(c.color))).toBe(true)
     expect(side('pass').every((c) => c.min! >= 90 && (PASS_COLORS as readonly string[]).includes(c.color))).toBe(true)
-    expect(side('between')).toEqual([{ label: '86.0%～89.0%（达2017年—2020年标准）', color: BETWEEN_COLOR, min: 86, max: 89, side: 'between', byValue: true }])
+    expect(side('between')).toEqual([
+      {
+        label: '86.0%～89.0%（达2017年—2020年标准）',
+        color: BETWEEN_COLOR,
+        min: 86,
+        max: 89,
+        side: 'between',
+        byValue: true,
+      },
+    ])
   })
 
   it('colours a value alike in every year, whatever its status that year', () => {
@@ -91,50 +130,105 @@ describe('mapClassesOverYears', () => {
 
   it('writes a bound beside a line with the digits that keep it on its side of the line', () => {
     const near = mapClassesOverYears(new Map([['1', [84.97, 89.96, 90]]]), [2019, 2020, 2021], enrol)
-    expect(near.map((c) => c.label)).toEqual(['84.97%（未达标）', '89.96%（达2017年—2020年标准）', '90.0%（达标）', '无数据'])
+    expect(near.map((c) => c.label)).toEqual([
+      '84.97%（未达标）',
+      '89.96%（达2017年—2020年标准）',
+      '90.0%（达标）',
+      '无数据',
+    ])
   })
 
   it('equals the one-year classes when the shown years share one line', () => {
     const one = new Map(rows.map((r) => [r.code, [r.value]]))
     const fixed = mapClassesOverYears(one, [2024], share)
-    expect(fixed.map(({ label, color }) => ({ label, color }))).toEqual(mapClasses(rows, share, 50).map(({ label, color }) => ({ label, color })))
-    for (const r of rows) expect(classOf({ value: r.value, status: null }, fixed).color).toBe(classOf(r, mapClasses(rows, share, 50)).color)
+    expect(fixed.map(({ label, color }) => ({ label, color }))).toEqual(
+      mapClasses(rows, share, 50).map(({ label, color }) => ({ label, color })),
+    )
+    for (const r of rows)
+      expect(classOf({ value: r.value, status: null }, fixed).color).toBe(classOf(r, mapClasses(rows, share, 50)).color)
   })
 
   it('colours years before a line by the same classes, and keeps 基本达标 on the passing side', () => {
-    const before = mapClassesOverYears(new Map([['1', [40, 45, 55]], ['2', [30, 60, 70]]]), [2016, 2017, 2018], share)
+    const before = mapClassesOverYears(
+      new Map([
+        ['1', [40, 45, 55]],
+        ['2', [30, 60, 70]],
+      ]),
+      [2016, 2017, 2018],
+      share,
+    )
     expect(classOf({ value: 55, status: null }, before).side).toBe('pass')
-    const cv = mapClassesOverYears(new Map([['1', [0.3, 0.4]], ['2', [0.6, 0.7]]]), [2017, 2018], getIndicator('cv_primary'))
+    const cv = mapClassesOverYears(
+      new Map([
+        ['1', [0.3, 0.4]],
+        ['2', [0.6, 0.7]],
+      ]),
+      [2017, 2018],
+      getIndicator('cv_primary'),
+    )
     expect(classOf({ value: 0.6, status: '基本达标' }, cv).side).toBe('pass')
     expect(classOf({ value: 0.7, status: '未达标' }, cv).side).toBe('fail')
   })
 
   it('turns the classes round for a lower-is-better line that tightened: 大班额 ≤5% in 2020, none after', () => {
-    const large = mapClassesOverYears(new Map([['1', [8, 4, 0]], ['2', [12, 3, 1]], ['3', [6, 0, 0]]]), [2019, 2020, 2021], getIndicator('large_class_share'))
+    const large = mapClassesOverYears(
+      new Map([
+        ['1', [8, 4, 0]],
+        ['2', [12, 3, 1]],
+        ['3', [6, 0, 0]],
+      ]),
+      [2019, 2020, 2021],
+      getIndicator('large_class_share'),
+    )
     expect(classOf({ value: 0, status: null }, large).side).toBe('pass')
-    expect(classOf({ value: 3, status: null }, large)).toMatchObject({ side: 'between', label: '1.00%～4.00%（达2020年标准）' })
+    expect(classOf({ value: 3, status: null }, large)).toMatchObject({
+      side: 'between',
+      label: '1.00%～4.00%（达2020年标准）',
+    })
     expect(classOf({ value: 8, status: null }, large).side).toBe('fail')
   })
 
   it('uses quantile classes of all years where no year has a line', () => {
     const budget = getIndicator('edu_budget')
-    const q = mapClassesOverYears(new Map([['1', [1, 2, 3, 4, 5]], ['2', [6, 7, 8, 9, 10]]]), [2015, 2016, 2017, 2018, 2019], budget)
+    const q = mapClassesOverYears(
+      new Map([
+        ['1', [1, 2, 3, 4, 5]],
+        ['2', [6, 7, 8, 9, 10]],
+      ]),
+      [2015, 2016, 2017, 2018, 2019],
+      budget,
+    )
     expect(q.every((c) => c.side === 'none' || c.side === 'missing')).toBe(true)
     expect(classOf({ value: 10, status: null }, q).color).toBe(SEQUENTIAL[4])
     expect(classesNote(budget, years)).toBeNull()
   })
 
   it('says on the legend when the line changed or was not yet in force', () => {
-    expect(classesNote(enrol, years)).toBe('各年同一分级配色。标准：2017年—2020年≥85%，2021年起≥90%；2015年—2016年无标准。')
-    expect(classesNote(share, [2016, 2017, 2018, 2019])).toBe('各年同一分级配色。标准：2018年起≥50%；2016年—2017年无标准。')
+    expect(classesNote(enrol, years)).toBe(
+      '各年同一分级配色。标准：2017年—2020年≥85%，2021年起≥90%；2015年—2016年无标准。',
+    )
+    expect(classesNote(share, [2016, 2017, 2018, 2019])).toBe(
+      '各年同一分级配色。标准：2018年起≥50%；2016年—2017年无标准。',
+    )
     expect(classesNote(share, [2018, 2019])).toBeNull()
   })
 })
 
 describe('choropleth tooltip', () => {
   it('says value, rank, change and status, and keeps names from a file as text', () => {
-    const evil = { ...row('990110', '<img src=x onerror=alert(1)>', 60, '达标', 1), prev_value: 56, prev_rank: 3, change: 4, change_pct: null }
-    const tip = mapTooltip(evil, { indicator: share, year: 2024, series: new Map([['990110', [50, null, 60]]]), years: [2022, 2023, 2024] })
+    const evil = {
+      ...row('990110', '<img src=x onerror=alert(1)>', 60, '达标', 1),
+      prev_value: 56,
+      prev_rank: 3,
+      change: 4,
+      change_pct: null,
+    }
+    const tip = mapTooltip(evil, {
+      indicator: share,
+      year: 2024,
+      series: new Map([['990110', [50, null, 60]]]),
+      years: [2022, 2023, 2024],
+    })
     expect(tip.name).toBe('<img src=x onerror=alert(1)>')
     expect(tip.lines).toEqual([
       { label: `${share.label}（2024年）`, value: '60.0%' },
@@ -147,19 +241,55 @@ describe('choropleth tooltip', () => {
     const doubtful = mapTooltip({ ...evil, doubt: 'kg_enrol:2024:up:3.5' }, { indicator: share, year: 2024 })
     expect(doubtful.lines[0]).toEqual({ label: `${share.label}（2024年）`, value: '⚠ 60.0%' })
     expect(doubtful.doubts).toEqual(['在园幼儿数2024年骤增，是上年的3.5倍'])
-    expect(mapTooltip(row('990111', '甲', null, null, null), { indicator: share, year: 2024 }).lines.at(-1)).toEqual({ label: '达标情况', value: '无标准' })
+    expect(mapTooltip(row('990111', '甲', null, null, null), { indicator: share, year: 2024 }).lines.at(-1)).toEqual({
+      label: '达标情况',
+      value: '无标准',
+    })
   })
 })
 
 const square = (code: string, x: number, y: number, extra: Record<string, unknown> = {}) => ({
   type: 'Feature' as const,
   properties: { code, name: code, ...extra },
-  geometry: { type: 'Polygon' as const, coordinates: [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]] },
+  geometry: {
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [x, y],
+        [x + 1, y],
+        [x + 1, y + 1],
+        [x, y + 1],
+        [x, y],
+      ],
+    ],
+  },
 })
 
 describe('mapGeometry', () => {
-  const counties = { type: 'FeatureCollection' as const, features: [square('990101', 110, 30), square('990102', 111, 30), square('990103', 110, 31, { panel: false })] }
-  const outlines = { type: 'FeatureCollection' as const, features: [{ ...square('990100', 110, 30), geometry: { type: 'Polygon' as const, coordinates: [[[110, 30], [112, 30], [112, 32], [110, 32], [110, 30]]] } }] }
+  const counties = {
+    type: 'FeatureCollection' as const,
+    features: [square('990101', 110, 30), square('990102', 111, 30), square('990103', 110, 31, { panel: false })],
+  }
+  const outlines = {
+    type: 'FeatureCollection' as const,
+    features: [
+      {
+        ...square('990100', 110, 30),
+        geometry: {
+          type: 'Polygon' as const,
+          coordinates: [
+            [
+              [110, 30],
+              [112, 30],
+              [112, 32],
+              [110, 32],
+              [110, 30],
+            ],
+          ],
+        },
+      },
+    ],
+  }
   const g = mapGeometry(counties, outlines, 800)
 
   it('fits the counties into the viewBox with a margin, north up and taller than wide where the shape is', () => {
@@ -185,7 +315,14 @@ describe('mapGeometry', () => {
     const [lon, lat] = mercator.unproject(mercator.project([112.9, 28.2]))
     expect(lon).toBeCloseTo(112.9, 9)
     expect(lat).toBeCloseTo(28.2, 9)
-    const option = choroplethOption({ countiesMap: 'c', prefecturesMap: 'p', rows, indicator: share, year: 2024, classes: mapClasses(rows, share, 50) })
+    const option = choroplethOption({
+      countiesMap: 'c',
+      prefecturesMap: 'p',
+      rows,
+      indicator: share,
+      year: 2024,
+      classes: mapClasses(rows, share, 50),
+    })
     expect((option.series as { projection: unknown }[])[0]!.projection).toBe(mercator)
     expect((option.geo as { projection: unknown }).projection).toBe(mercator)
   })
@@ -193,13 +330,44 @@ describe('mapGeometry', () => {
 
 describe('choroplethOption', () => {
   it('renders every county as a region in ECharts SSR', () => {
-    const counties = { type: 'FeatureCollection' as const, features: rows.map((r, i) => square(r.code, 110 + (i % 3), 30 + Math.floor(i / 3))) }
-    const prefectures = { type: 'FeatureCollection' as const, features: [{ ...square('990100', 110, 30), geometry: { type: 'Polygon' as const, coordinates: [[[110, 30], [113, 30], [113, 33], [110, 33], [110, 30]]] } }] }
+    const counties = {
+      type: 'FeatureCollection' as const,
+      features: rows.map((r, i) => square(r.code, 110 + (i % 3), 30 + Math.floor(i / 3))),
+    }
+    const prefectures = {
+      type: 'FeatureCollection' as const,
+      features: [
+        {
+          ...square('990100', 110, 30),
+          geometry: {
+            type: 'Polygon' as const,
+            coordinates: [
+              [
+                [110, 30],
+                [113, 30],
+                [113, 33],
+                [110, 33],
+                [110, 30],
+              ],
+            ],
+          },
+        },
+      ],
+    }
     echarts.registerMap('test-counties', counties as never)
     echarts.registerMap('test-prefectures', prefectures as never)
     const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 400, height: 400 })
     try {
-      chart.setOption(choroplethOption({ countiesMap: 'test-counties', prefecturesMap: 'test-prefectures', rows, indicator: share, year: 2024, classes: mapClasses(rows, share, 50) }))
+      chart.setOption(
+        choroplethOption({
+          countiesMap: 'test-counties',
+          prefecturesMap: 'test-prefectures',
+          rows,
+          indicator: share,
+          year: 2024,
+          classes: mapClasses(rows, share, 50),
+        }),
+      )
       const svg = chart.renderToSVGString()
       for (const color of [PASS_COLORS[1], FAIL_COLORS[0], NO_DATA_COLOR]) expect(svg.toLowerCase()).toContain(color)
       expect((svg.match(/<path/g) ?? []).length).toBeGreaterThanOrEqual(rows.length + 1)
@@ -215,8 +383,14 @@ describe('trend small multiple', () => {
     const years = [2019, 2020, 2021, 2022]
     const county = [80, null, 88, 91]
     const option = trendOption({
-      indicator: getIndicator('kg_gross_enrol_rate'), years, county, countyName: '甲区',
-      figure: [81, 85, 88, 89], q1: [78, 82, 86, 87], median: [80, 84, 87, 88], q3: [83, 86, 89, 90],
+      indicator: getIndicator('kg_gross_enrol_rate'),
+      years,
+      county,
+      countyName: '甲区',
+      figure: [81, 85, 88, 89],
+      q1: [78, 82, 86, 87],
+      median: [80, 84, 87, 88],
+      q3: [83, 86, 89, 90],
       others: [{ name: '乙县', values: [70, 72, 75, 80] }],
     })
     const series = option.series as { name: string; data: (number | null)[] }[]

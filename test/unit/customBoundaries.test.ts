@@ -5,7 +5,18 @@ import { BoundaryUploadError, guessCodeProperty, matchBoundaries, parseBoundaryF
 const square = (props: Record<string, unknown>, x: number) => ({
   type: 'Feature' as const,
   properties: props,
-  geometry: { type: 'Polygon' as const, coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] },
+  geometry: {
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [x, 0],
+        [x + 1, 0],
+        [x + 1, 1],
+        [x, 1],
+        [x, 0],
+      ],
+    ],
+  },
 })
 
 const counties = [
@@ -57,7 +68,14 @@ describe('own boundary files', () => {
   it('says what is wrong with a file that is not boundaries', () => {
     expect(() => parseBoundaryFile('<svg>', 'x.json')).toThrow(BoundaryUploadError)
     expect(() => parseBoundaryFile('<svg>', 'x.json')).toThrow('边界文件 x.json：不是有效的 JSON 文件。')
-    expect(() => parseBoundaryFile('{"type":"Feature"}', 'y.json')).toThrow('既不是 GeoJSON 的 FeatureCollection，也不是 TopoJSON')
-    expect(() => parseBoundaryFile('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[0,0]}}]}', 'z.json')).toThrow('没有面状要素')
+    expect(() => parseBoundaryFile('{"type":"Feature"}', 'y.json')).toThrow(
+      '既不是 GeoJSON 的 FeatureCollection，也不是 TopoJSON',
+    )
+    expect(() =>
+      parseBoundaryFile(
+        '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[0,0]}}]}',
+        'z.json',
+      ),
+    ).toThrow('没有面状要素')
   })
 })

@@ -23,7 +23,11 @@ const bytes = (dir: string, file: string): Buffer => readFileSync(join(dir, file
 
 /** The county-years the committed template shows as examples (code and year cells). */
 function templateExamples(): { code: string; year: number }[] {
-  const rows = bytes(DATA, 'template.csv').toString('utf8').split('\r\n').slice(1).filter((r) => r !== '')
+  const rows = bytes(DATA, 'template.csv')
+    .toString('utf8')
+    .split('\r\n')
+    .slice(1)
+    .filter((r) => r !== '')
   return rows.map((r) => {
     const [code = '', year = ''] = r.split(',')
     return { code, year: Number(year) }
@@ -42,13 +46,24 @@ describe('bundled data', () => {
     writeTemplate(out, panel, templateExamples())
 
     // The manifest's panel part: what writeParquet reports, with each file's size.
-    const panelPart = ({ code, name, file, counties: n, rows, bytes: size }: ProvinceEntry) => ({ code, name, file, counties: n, rows, bytes: size })
+    const panelPart = ({ code, name, file, counties: n, rows, bytes: size }: ProvinceEntry) => ({
+      code,
+      name,
+      file,
+      counties: n,
+      rows,
+      bytes: size,
+    })
     expect(provinces).toEqual(committed.provinces.map(panelPart))
     expect(provinces.reduce((s, p) => s + p.rows, 0)).toBe(committed.rows)
     expect(committed.years).toEqual([...YEARS])
-    const panelFiles = (dir: string) => readdirSync(join(dir, 'panel')).sort().map((f) => `panel/${f}`)
+    const panelFiles = (dir: string) =>
+      readdirSync(join(dir, 'panel'))
+        .sort()
+        .map((f) => `panel/${f}`)
     expect(panelFiles(out)).toEqual(panelFiles(DATA))
-    for (const f of ['counties.parquet', 'template.csv', ...panelFiles(DATA)]) expect(bytes(out, f).equals(bytes(DATA, f)), f).toBe(true)
+    for (const f of ['counties.parquet', 'template.csv', ...panelFiles(DATA)])
+      expect(bytes(out, f).equals(bytes(DATA, f)), f).toBe(true)
   }, 180_000)
 
   it('has one row per county in the county list and per county-year in every province file', async () => {

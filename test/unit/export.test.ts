@@ -7,9 +7,23 @@ import { barChartOption } from '../../src/charts/barChartOption.ts'
 import { rankingBars } from '../../src/charts/rankingBar.ts'
 import { tableRows } from '../../src/composables/useRankingTable.ts'
 import type { Database } from '../../src/db/types.ts'
-import { decorateChart, exportSize, FOOTER_BAND, HEADER_BAND, LEGEND_LINE, type ChartMeta } from '../../src/export/chartDecor.ts'
+import {
+  decorateChart,
+  exportSize,
+  FOOTER_BAND,
+  HEADER_BAND,
+  LEGEND_LINE,
+  type ChartMeta,
+} from '../../src/export/chartDecor.ts'
 import { chartSvg } from '../../src/export/chartImage.ts'
-import { RULE_COLUMNS, rankingColumns, rollupLines, ROLLUP_COLUMNS, ruleLines, twoNoDecreaseColumns } from '../../src/export/columns.ts'
+import {
+  RULE_COLUMNS,
+  rankingColumns,
+  rollupLines,
+  ROLLUP_COLUMNS,
+  ruleLines,
+  twoNoDecreaseColumns,
+} from '../../src/export/columns.ts'
 import { exportFileName } from '../../src/export/fileName.ts'
 import { BOM } from '../../src/export/csv.ts'
 import { csvText, xlsxBlob, type ExportColumn } from '../../src/export/table.ts'
@@ -21,7 +35,14 @@ import { rankingQuery, ruleStatusQuery, type RankingRow, type RuleStatusRow } fr
 import { bundledDatabase } from '../support/bundled.ts'
 
 const share = getIndicator('kg_public_share')
-const filters = { prefecture: '', countyType: '', search: '', sort: 'rank', descending: false, rankScope: 'province' } as const
+const filters = {
+  prefecture: '',
+  countyType: '',
+  search: '',
+  sort: 'rank',
+  descending: false,
+  rankScope: 'province',
+} as const
 
 /** Reads CSV back as Excel would, with papaparse (BOM already stripped). */
 const parseCsv = (text: string): string[][] => Papa.parse<string[]>(text.trimEnd(), { newline: '\r\n' }).data
@@ -50,12 +71,33 @@ describe('csvText', () => {
 
   it('writes a value at the line with the digits its verdict needs, and a change in % only from a positive base', () => {
     const rate = getIndicator('kg_gross_enrol_rate')
-    const row = { code: '431181', name: '祁阳市', prefecture_code: '431100', prefecture: '永州市', county_type: '县级市', value: 84.956951, rank: 90, rank_prefecture: 5, prev_value: 84.5, prev_rank: null, prev_rank_prefecture: null, initials: null, change: null, change_pct: null, threshold: 85, status: '未达标' as const, gap: 0.043049, doubt: null }
+    const row = {
+      code: '431181',
+      name: '祁阳市',
+      prefecture_code: '431100',
+      prefecture: '永州市',
+      county_type: '县级市',
+      value: 84.956951,
+      rank: 90,
+      rank_prefecture: 5,
+      prev_value: 84.5,
+      prev_rank: null,
+      prev_rank_prefecture: null,
+      initials: null,
+      change: null,
+      change_pct: null,
+      threshold: 85,
+      status: '未达标' as const,
+      gap: 0.043049,
+      doubt: null,
+    }
     const records = parseCsv(csvText(rankingColumns(rate, '全省排名', 2018), tableRows([row], filters)).slice(1))
     expect(records[1]!.slice(5, 7)).toEqual(['84.96', '0.46'])
     const gap = getIndicator('salary_gap')
     const pay = { ...row, value: 1556, prev_value: -4, threshold: 0, status: '达标' as const, gap: 0 }
-    const [header, values] = parseCsv(csvText(rankingColumns(gap, '全省排名', 2018), tableRows([pay], filters)).slice(1))
+    const [header, values] = parseCsv(
+      csvText(rankingColumns(gap, '全省排名', 2018), tableRows([pay], filters)).slice(1),
+    )
     expect(header!.slice(5, 8)).toEqual(['义务教育教师与公务员年平均工资差额（元）', '较上年（元）', '较上年增长（%）'])
     expect(values!.slice(5, 8)).toEqual(['1556', '1560', ''])
   })
@@ -120,7 +162,12 @@ describe('table exports of the bundled data', () => {
   it('puts a note before the CSV table: title, 模拟数据 source, date, definition and standard; a blank line, then the table', () => {
     const columns = rankingColumns(share, '全省排名', 2024)
     const rows = tableRows(ranking, filters)
-    const text = csvText(columns, rows, { title: '湖南省 公办园在园幼儿占比 2024年 排名', source: '模拟数据', simulated: true, date: '2025-03-06' })
+    const text = csvText(columns, rows, {
+      title: '湖南省 公办园在园幼儿占比 2024年 排名',
+      source: '模拟数据',
+      simulated: true,
+      date: '2025-03-06',
+    })
     const records = parseCsv(text.slice(1))
     const blank = records.findIndex((r) => r.join('') === '')
     expect(blank).toBeGreaterThanOrEqual(5)
@@ -142,7 +189,12 @@ describe('table exports of the bundled data', () => {
   it('names the user’s files as the source, and the .xlsx has the same note on a second sheet 说明', async () => {
     const columns = rankingColumns(share, '全省排名', 2024)
     const rows = tableRows(ranking, filters).slice(0, 3)
-    const about = { title: '湖南省 公办园在园幼儿占比 2024年 排名', source: '2024年县级统计.xlsx', simulated: false, date: '2025-03-06' }
+    const about = {
+      title: '湖南省 公办园在园幼儿占比 2024年 排名',
+      source: '2024年县级统计.xlsx',
+      simulated: false,
+      date: '2025-03-06',
+    }
     const text = csvText(columns, rows, about)
     expect(text).not.toContain('模拟数据')
     const note = parseCsv(text.slice(1)).filter((r) => r[0]!.startsWith('# '))
@@ -151,7 +203,9 @@ describe('table exports of the bundled data', () => {
     expect(sheets.map((s) => s.sheet)).toEqual(['湖南省2024年', '说明'])
     expect(sheets[0]!.data[0]).toEqual(columns.map((c) => c.header))
     expect(sheets[1]!.data).toEqual(note.map((r) => [r[0]!.slice(2), r[1]]))
-    const simulated = await readXlsxFile(await (await xlsxBlob(columns, rows, '湖南省2024年', { ...about, simulated: true })).arrayBuffer())
+    const simulated = await readXlsxFile(
+      await (await xlsxBlob(columns, rows, '湖南省2024年', { ...about, simulated: true })).arrayBuffer(),
+    )
     expect(simulated[0]!.sheet).toBe('模拟数据 湖南省2024年')
     expect(simulated[1]!.data[1]).toEqual(['数据来源', '模拟数据（按全国统计公报校准，并非任何区县的真实统计）'])
   })
@@ -170,10 +224,55 @@ describe('table exports of the bundled data', () => {
 })
 
 describe('chart export', () => {
-  const meta: ChartMeta = { title: '湖南省各区县公办园在园幼儿占比排序', unit: '%', period: '2024年', source: '模拟数据', simulated: true, date: '2025-03-01' }
+  const meta: ChartMeta = {
+    title: '湖南省各区县公办园在园幼儿占比排序',
+    unit: '%',
+    period: '2024年',
+    source: '模拟数据',
+    simulated: true,
+    date: '2025-03-01',
+  }
   const rows = [
-    { code: '990101', name: '甲区', prefecture_code: '990100', prefecture: '甲市', county_type: '区', value: 62, rank: 1, rank_prefecture: 1, prev_value: null, prev_rank: null, prev_rank_prefecture: null, initials: null, change: null, change_pct: null, threshold: 50, status: '达标' as const, gap: null, doubt: null },
-    { code: '990102', name: '乙县', prefecture_code: '990100', prefecture: '甲市', county_type: '县', value: 41, rank: 2, rank_prefecture: 2, prev_value: null, prev_rank: null, prev_rank_prefecture: null, initials: null, change: null, change_pct: null, threshold: 50, status: '未达标' as const, gap: 9, doubt: null },
+    {
+      code: '990101',
+      name: '甲区',
+      prefecture_code: '990100',
+      prefecture: '甲市',
+      county_type: '区',
+      value: 62,
+      rank: 1,
+      rank_prefecture: 1,
+      prev_value: null,
+      prev_rank: null,
+      prev_rank_prefecture: null,
+      initials: null,
+      change: null,
+      change_pct: null,
+      threshold: 50,
+      status: '达标' as const,
+      gap: null,
+      doubt: null,
+    },
+    {
+      code: '990102',
+      name: '乙县',
+      prefecture_code: '990100',
+      prefecture: '甲市',
+      county_type: '县',
+      value: 41,
+      rank: 2,
+      rank_prefecture: 2,
+      prev_value: null,
+      prev_rank: null,
+      prev_rank_prefecture: null,
+      initials: null,
+      change: null,
+      change_pct: null,
+      threshold: 50,
+      status: '未达标' as const,
+      gap: 9,
+      doubt: null,
+    },
   ]
   const classes = mapClasses(rows, share, 50)
   const bars = barChartOption(rankingBars({ rows, indicator: share, classes, threshold: 50, provinceFigure: 55 }))
@@ -190,7 +289,11 @@ describe('chart export', () => {
   })
 
   it('names the user’s file as the source and shows no 模拟数据 label for real data', () => {
-    const { option } = decorateChart(bars, { ...meta, source: '2024年县级统计.xlsx', simulated: false }, { width: 600, height: 300 })
+    const { option } = decorateChart(
+      bars,
+      { ...meta, source: '2024年县级统计.xlsx', simulated: false },
+      { width: 600, height: 300 },
+    )
     const texts = (option.title as { text: string }[]).map((t) => t.text)
     expect(texts).not.toContain('模拟数据')
     expect(texts[1]).toBe('数据来源：2024年县级统计.xlsx　导出日期：2025-03-01')
@@ -199,12 +302,18 @@ describe('chart export', () => {
   it('moves a map’s centre down by the header and fixes its size in pixels', () => {
     const map = choroplethOption({ countiesMap: 'c', prefecturesMap: 'p', rows, indicator: share, year: 2024, classes })
     const { option } = decorateChart(map, meta, { width: 500, height: 400 })
-    expect((option.series as { layoutCenter: unknown; layoutSize: unknown }[])[0]).toMatchObject({ layoutCenter: ['50%', 200 + HEADER_BAND], layoutSize: 384 })
+    expect((option.series as { layoutCenter: unknown; layoutSize: unknown }[])[0]).toMatchObject({
+      layoutCenter: ['50%', 200 + HEADER_BAND],
+      layoutSize: 384,
+    })
     expect(option.geo).toMatchObject({ layoutCenter: ['50%', 200 + HEADER_BAND], layoutSize: 384 })
   })
 
   it('wraps a map key that is wider than the image onto more lines, and grows the image by them', () => {
-    const legend = Array.from({ length: 6 }, (_, i) => ({ label: `${i * 10}%～${i * 10 + 10}%（达标）`, color: '#123456' }))
+    const legend = Array.from({ length: 6 }, (_, i) => ({
+      label: `${i * 10}%～${i * 10 + 10}%（达标）`,
+      color: '#123456',
+    }))
     const one = exportSize({ width: 1200, height: 400 }, { legend })
     const two = exportSize({ width: 600, height: 400 }, { legend })
     expect(two.height - one.height).toBe(LEGEND_LINE)
@@ -244,7 +353,16 @@ describe('rules and 两个只增不减 tables', () => {
   })
 
   it('writes each leg’s growth as a number with the year and result', () => {
-    const csv = csvText(twoNoDecreaseColumns(['教育支出', '小学生均']), [{ year: 2024, status: '未达标', legs: [{ label: '教育支出', g: 1.3456 }, { label: '小学生均', g: -0.5 }] }])
+    const csv = csvText(twoNoDecreaseColumns(['教育支出', '小学生均']), [
+      {
+        year: 2024,
+        status: '未达标',
+        legs: [
+          { label: '教育支出', g: 1.3456 },
+          { label: '小学生均', g: -0.5 },
+        ],
+      },
+    ])
     expect(csv).toBe(`${BOM}年份,教育支出增长（%）,小学生均增长（%）,结果\r\n2024,1.35,-0.5,未达标\r\n`)
   })
 })

@@ -16,11 +16,31 @@ import { getIndicator, INDICATORS } from '../../src/indicators/catalog.ts'
 import { doubtText } from '../../src/indicators/doubts.ts'
 import { formatChange, formatValue } from '../../src/indicators/format.ts'
 import { fillValuesQuery } from '../../src/queries/indicatorSql.ts'
-import { aggregateQuery, countySeriesQuery, rankingQuery, type AggregateRow, type RankingRow, type SeriesRow } from '../../src/queries/index.ts'
+import {
+  aggregateQuery,
+  countySeriesQuery,
+  rankingQuery,
+  type AggregateRow,
+  type RankingRow,
+  type SeriesRow,
+} from '../../src/queries/index.ts'
 import { createNodeDatabase } from '../support/nodeDb.ts'
 
 const P = '970000'
-const columns = ['code', 'year', 'pri_enrol', 'cv_primary', 'edu_budget', 'budget_total', 'kg_enrol', 'pop_3_5', 'teacher_salary', 'civil_salary', 'pri_teachers', 'jun_teachers'] as const
+const columns = [
+  'code',
+  'year',
+  'pri_enrol',
+  'cv_primary',
+  'edu_budget',
+  'budget_total',
+  'kg_enrol',
+  'pop_3_5',
+  'teacher_salary',
+  'civil_salary',
+  'pri_teachers',
+  'jun_teachers',
+] as const
 type Row = [string, number, number, number, number | null, number, number, number, number, number, number, number]
 const rows: Row[] = [
   ['970101', 2016, 4321, 0.354, 1000, 10000, 900, 1000, 70000, 70000, 100, 0],
@@ -41,17 +61,24 @@ let db: Database
 beforeAll(async () => {
   db = await createNodeDatabase()
   for (const sql of SCHEMA_SQL) await db.exec(sql)
-  const counties = ['970101', '970102', '970103', '970104'].map((c, i) => `('${c}', '测${i}县', '970100', '测市', '${P}', '测验省', '县', 100000, true, 'c${i}')`)
+  const counties = ['970101', '970102', '970103', '970104'].map(
+    (c, i) => `('${c}', '测${i}县', '970100', '测市', '${P}', '测验省', '县', 100000, true, 'c${i}')`,
+  )
   await db.exec(`INSERT INTO counties VALUES ${counties.join(', ')}`)
-  const values = rows.map((r) => `(${r.map((v) => (v === null ? 'NULL' : typeof v === 'string' ? `'${v}'` : v)).join(', ')})`)
+  const values = rows.map(
+    (r) => `(${r.map((v) => (v === null ? 'NULL' : typeof v === 'string' ? `'${v}'` : v)).join(', ')})`,
+  )
   await db.exec(`INSERT INTO panel (${columns.join(', ')}) VALUES ${values.join(', ')}`)
   await db.query(fillValuesQuery(INDICATORS, P))
 })
 
-const ranking = (id: string, year: number) => db.query<RankingRow>(rankingQuery(getIndicator(id), { province: P, year }))
+const ranking = (id: string, year: number) =>
+  db.query<RankingRow>(rankingQuery(getIndicator(id), { province: P, year }))
 const byCode = (rs: readonly RankingRow[], code: string) => rs.find((r) => r.code === code)!
 const provinceFigures = async (id: string) =>
-  (await db.query<AggregateRow>(aggregateQuery(getIndicator(id), { province: P, by: 'province' }))).filter((a) => a.scope === P)
+  (await db.query<AggregateRow>(aggregateQuery(getIndicator(id), { province: P, by: 'province' }))).filter(
+    (a) => a.scope === P,
+  )
 
 describe('figures at their edges', () => {
   it('ties equal reported values however the parts divide (0.354 three times ranks 1, 1, 1)', async () => {
@@ -103,7 +130,9 @@ describe('figures at their edges', () => {
       [2017, 'pri_enrol:2017:spike:5.0'],
       [2018, null],
     ])
-    expect(doubtText('pri_enrol:2017:spike:5.0')).toBe('数据存疑：小学在校生数2017年与上年、下年都相差5.0倍以上，请核实')
+    expect(doubtText('pri_enrol:2017:spike:5.0')).toBe(
+      '数据存疑：小学在校生数2017年与上年、下年都相差5.0倍以上，请核实',
+    )
     expect(byCode(await ranking('pri_pupil_teacher', 2017), '970104').doubt).toBe('pri_enrol:2017:spike:5.0')
     expect(byCode(await ranking('pri_pupil_teacher', 2017), '970101').doubt).toBeNull()
   })

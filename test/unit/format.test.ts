@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { getIndicator } from '../../src/indicators/catalog.ts'
-import { formatChange, formatNumber, formatRankChange, formatThreshold, formatValue, growthPct, verdictDigits } from '../../src/indicators/format.ts'
+import {
+  formatChange,
+  formatNumber,
+  formatRankChange,
+  formatThreshold,
+  formatValue,
+  growthPct,
+  verdictDigits,
+} from '../../src/indicators/format.ts'
 
 describe('Chinese number formats', () => {
   it('formats rates, money and ratios with their units', () => {

@@ -42,10 +42,18 @@ function ringArea(r: number[][]): number {
 }
 
 function bboxOf(fs: Feature<Geometry, Props>[]): [number, number, number, number] {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity
-  for (const f of fs) for (const r of rings(f.geometry)) for (const [x, y] of r) {
-    x0 = Math.min(x0, x!); y0 = Math.min(y0, y!); x1 = Math.max(x1, x!); y1 = Math.max(y1, y!)
-  }
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity
+  for (const f of fs)
+    for (const r of rings(f.geometry))
+      for (const [x, y] of r) {
+        x0 = Math.min(x0, x!)
+        y0 = Math.min(y0, y!)
+        x1 = Math.max(x1, x!)
+        y1 = Math.max(y1, y!)
+      }
   return [x0, y0, x1, y1]
 }
 
@@ -87,11 +95,16 @@ function coverageProblems(
     const ex = extra.get(code)
     if (unit) {
       if (noShape.has(code)) problems.push(`${code} is listed as no-shape but has one`)
-      if (f.properties.name !== unit.name) problems.push(`${code} named ${String(f.properties.name)}, panel says ${unit.name}`)
-      if (f.properties.prefecture_code !== unit.prefecture_code) problems.push(`${code} in prefecture ${String(f.properties.prefecture_code)}, panel says ${unit.prefecture_code}`)
+      if (f.properties.name !== unit.name)
+        problems.push(`${code} named ${String(f.properties.name)}, panel says ${unit.name}`)
+      if (f.properties.prefecture_code !== unit.prefecture_code)
+        problems.push(
+          `${code} in prefecture ${String(f.properties.prefecture_code)}, panel says ${unit.prefecture_code}`,
+        )
       if (f.properties.panel !== true) problems.push(`${code} should have panel: true`)
     } else if (ex) {
-      if (f.properties.name !== ex.name) problems.push(`${code} named ${String(f.properties.name)}, exception says ${ex.name}`)
+      if (f.properties.name !== ex.name)
+        problems.push(`${code} named ${String(f.properties.name)}, exception says ${ex.name}`)
       if (f.properties.panel !== false) problems.push(`${code} is not a panel unit and should have panel: false`)
     } else {
       problems.push(`shape ${code} ${String(f.properties.name)} is not a panel county`)
@@ -100,7 +113,8 @@ function coverageProblems(
     if (g) problems.push(`${code}: ${g}`)
   }
   for (const [code, n] of seen) if (n > 1) problems.push(`${code} has ${n} shapes`)
-  for (const u of units) if (!seen.has(u.code) && !noShape.has(u.code)) problems.push(`panel county ${u.code} ${u.name} has no shape`)
+  for (const u of units)
+    if (!seen.has(u.code) && !noShape.has(u.code)) problems.push(`panel county ${u.code} ${u.name} has no shape`)
   for (const code of extra.keys()) if (!seen.has(code)) problems.push(`listed extra shape ${code} is missing`)
 
   const prefCodes = new Set(counties.map((f) => f.properties.prefecture_code))
@@ -110,7 +124,8 @@ function coverageProblems(
     if (prefSeen.has(code)) problems.push(`prefecture ${String(code)} twice`)
     prefSeen.add(code)
     if (!prefCodes.has(code)) problems.push(`prefecture outline ${String(code)} has no counties`)
-    if (typeof f.properties.name !== 'string' || !f.properties.name) problems.push(`prefecture ${String(code)} without name`)
+    if (typeof f.properties.name !== 'string' || !f.properties.name)
+      problems.push(`prefecture ${String(code)} without name`)
     const g = geometryProblem(f)
     if (g) problems.push(`prefecture ${String(code)}: ${g}`)
   }
@@ -152,7 +167,11 @@ describe('county boundaries cover the panel', () => {
     // Within one province too: 河北 has two 桥西区 (石家庄 130104, 张家口 130703).
     const hebei = features(topos.get('130000')!, 'counties').filter((f) => f.properties.name === '桥西区')
     expect(hebei.map((f) => f.properties.code).sort()).toEqual(['130104', '130703'])
-    expect(byCode.size).toBe(divisions.length - GEO_EXCEPTIONS.filter((e) => e.kind === 'no-shape').length + GEO_EXCEPTIONS.filter((e) => e.kind === 'extra-shape').length)
+    expect(byCode.size).toBe(
+      divisions.length -
+        GEO_EXCEPTIONS.filter((e) => e.kind === 'no-shape').length +
+        GEO_EXCEPTIONS.filter((e) => e.kind === 'extra-shape').length,
+    )
   })
 
   it('lists each exception once, with a reason, for a real mismatch', () => {
@@ -181,11 +200,24 @@ describe('county boundaries cover the panel', () => {
     ;(doubled.objects.counties as GeometryCollection).geometries.push(structuredClone(counties.geometries[5]!))
     expect(coverageProblems(code, doubled, units, GEO_EXCEPTIONS).some((p) => p.endsWith('has 2 shapes'))).toBe(true)
     const renamed = structuredClone(topo)
-    ;(renamed.objects.counties as GeometryCollection).geometries[0]!.properties = { ...counties.geometries[0]!.properties, code: '439999' }
-    expect(coverageProblems(code, renamed, units, GEO_EXCEPTIONS)).toContain(`shape 439999 ${String(first.name)} is not a panel county`)
+    ;(renamed.objects.counties as GeometryCollection).geometries[0]!.properties = {
+      ...counties.geometries[0]!.properties,
+      code: '439999',
+    }
+    expect(coverageProblems(code, renamed, units, GEO_EXCEPTIONS)).toContain(
+      `shape 439999 ${String(first.name)} is not a panel county`,
+    )
     // An exception that is no longer needed is also a failure.
-    const stale: GeoException = { code: removed, name: 'x', province_code: code, kind: 'no-shape', reason: 'stale exception' }
-    expect(coverageProblems(code, topo, units, [...GEO_EXCEPTIONS, stale])).toContain(`${removed} is listed as no-shape but has one`)
+    const stale: GeoException = {
+      code: removed,
+      name: 'x',
+      province_code: code,
+      kind: 'no-shape',
+      reason: 'stale exception',
+    }
+    expect(coverageProblems(code, topo, units, [...GEO_EXCEPTIONS, stale])).toContain(
+      `${removed} is listed as no-shape but has one`,
+    )
   })
 })
 
@@ -214,8 +246,18 @@ describe('national map', () => {
     // 钓鱼岛 and 东沙群岛 survive simplification.
     const hasPartIn = (f: Feature<Geometry, Props> | undefined, [x0, y0, x1, y1]: number[]) =>
       rings(f?.geometry ?? null).some((r) => r.every(([x, y]) => x! >= x0! && x! <= x1! && y! >= y0! && y! <= y1!))
-    expect(hasPartIn(others.find((f) => f.properties.code === '710000'), [123.3, 25.5, 124.7, 26.1])).toBe(true)
-    expect(hasPartIn(features(china, 'provinces').find((f) => f.properties.code === '440000'), [116.5, 20.5, 117, 21])).toBe(true)
+    expect(
+      hasPartIn(
+        others.find((f) => f.properties.code === '710000'),
+        [123.3, 25.5, 124.7, 26.1],
+      ),
+    ).toBe(true)
+    expect(
+      hasPartIn(
+        features(china, 'provinces').find((f) => f.properties.code === '440000'),
+        [116.5, 20.5, 117, 21],
+      ),
+    ).toBe(true)
     const nanhai = features(china, 'nanhai')
     expect(nanhai).toHaveLength(1)
     expect(nanhai[0]!.properties.name).toBe('南海诸岛')

@@ -22,7 +22,11 @@ beforeAll(async () => {
   rules = await bundledRules()
 })
 
-const validate = (...files: InputFile[]) => validateFiles(files.map((file) => ({ file, choice: {} })), rules)
+const validate = (...files: InputFile[]) =>
+  validateFiles(
+    files.map((file) => ({ file, choice: {} })),
+    rules,
+  )
 /** Issues as [row, column, value, reason, severity, action] for exact comparison. */
 const compact = (r: ValidationResult) => r.issues.map((i) => [i.row, i.column, i.value, i.reason, i.severity, i.action])
 const column = (r: ValidationResult, id: string) => Array.from(r.data.fields[id]!)
@@ -33,7 +37,8 @@ describe('cells', () => {
     expect(parseNumber('１２３')).toEqual({ kind: 'number', value: 123, percent: false })
     expect(parseNumber('12.5%')).toEqual({ kind: 'number', value: 12.5, percent: true })
     expect(parseNumber('－5')).toEqual({ kind: 'number', value: -5, percent: false })
-    for (const missing of ['', '—', '-', '／', ' ', null, 'N/A', '无']) expect(parseNumber(missing)).toEqual({ kind: 'missing' })
+    for (const missing of ['', '—', '-', '／', ' ', null, 'N/A', '无'])
+      expect(parseNumber(missing)).toEqual({ kind: 'missing' })
     expect(parseNumber('12,34')).toEqual({ kind: 'invalid', reason: '千分位逗号位置不对，无法确定数值' })
     expect(parseNumber('约300')).toEqual({ kind: 'invalid', reason: '不是数字' })
     expect(parseCode('430121000000')).toEqual({ ok: true, value: '430121' })
@@ -42,18 +47,37 @@ describe('cells', () => {
   })
 
   it('understands units in headers and never guesses an unknown one', () => {
-    expect(matchHeader('一般公共预算教育支出(亿元)', 0).target).toEqual({ kind: 'field', id: 'edu_budget', factor: 1e4 })
-    expect(matchHeader('义务教育教师年平均工资（万元）', 1)).toMatchObject({ target: { kind: 'field', id: 'teacher_salary', factor: 1e4 }, note: '按万元换算为元（×10000）' })
-    expect(matchHeader('一般公共预算教育支出', 2)).toMatchObject({ target: { kind: 'field', id: 'edu_budget', factor: 1 }, note: '表头未注明单位，按万元读取' })
-    expect(matchHeader('在园幼儿数(所)', 3)).toMatchObject({ target: { kind: 'ignore' }, problem: '单位“所”无法换算为“在园幼儿数”的单位人' })
-    expect(matchHeader('备注', 27)).toMatchObject({ letter: 'AB', target: { kind: 'ignore' }, problem: '未识别的列，请指定对应字段或忽略' })
+    expect(matchHeader('一般公共预算教育支出(亿元)', 0).target).toEqual({
+      kind: 'field',
+      id: 'edu_budget',
+      factor: 1e4,
+    })
+    expect(matchHeader('义务教育教师年平均工资（万元）', 1)).toMatchObject({
+      target: { kind: 'field', id: 'teacher_salary', factor: 1e4 },
+      note: '按万元换算为元（×10000）',
+    })
+    expect(matchHeader('一般公共预算教育支出', 2)).toMatchObject({
+      target: { kind: 'field', id: 'edu_budget', factor: 1 },
+      note: '表头未注明单位，按万元读取',
+    })
+    expect(matchHeader('在园幼儿数(所)', 3)).toMatchObject({
+      target: { kind: 'ignore' },
+      problem: '单位“所”无法换算为“在园幼儿数”的单位人',
+    })
+    expect(matchHeader('备注', 27)).toMatchObject({
+      letter: 'AB',
+      target: { kind: 'ignore' },
+      problem: '未识别的列，请指定对应字段或忽略',
+    })
   })
 })
 
 describe('import fixtures', () => {
   it('UTF-8 with BOM and the template headers: everything accepted, thousands separators read', async () => {
     const r = await validate(fixture('bom.csv'))
-    expect(r.files).toEqual([{ file: 'bom.csv', encoding: 'utf-8', sheet: undefined, rowsRead: 2, accepted: 2, rejected: 0, blank: 1 }])
+    expect(r.files).toEqual([
+      { file: 'bom.csv', encoding: 'utf-8', sheet: undefined, rowsRead: 2, accepted: 2, rejected: 0, blank: 1 },
+    ])
     expect(r.issues).toEqual([])
     expect(column(r, 'kg_enrol')).toEqual([43664, 38033])
     expect(column(r, 'edu_budget')).toEqual([234276.9, 237433.9])
@@ -62,12 +86,27 @@ describe('import fixtures', () => {
   it('GBK: detected, header variants and 元 understood, full-width digits read, the name mismatch reported', async () => {
     const inspection = await inspectFile(fixture('gbk.csv'))
     expect(inspection.encoding).toBe('gb18030')
-    expect(inspection.mapping.map((m) => m.target.kind)).toEqual(['code', 'year', 'name', 'field', 'field', 'field', 'rate'])
+    expect(inspection.mapping.map((m) => m.target.kind)).toEqual([
+      'code',
+      'year',
+      'name',
+      'field',
+      'field',
+      'field',
+      'rate',
+    ])
     const r = await validate(fixture('gbk.csv'))
     expect(r.files[0]).toMatchObject({ encoding: 'gb18030', rowsRead: 3, accepted: 3, rejected: 0 })
     expect(compact(r)).toEqual([
       [null, 'F列 一般公共预算教育经费（元）', '', '按元换算为万元（×0.0001）', 'info', '已导入，请核实'],
-      [4, 'C列 区县名称', '长沙县', '名称与代码430104对应的区县“岳麓区”不一致，已按代码导入', 'warning', '已导入，请核实'],
+      [
+        4,
+        'C列 区县名称',
+        '长沙县',
+        '名称与代码430104对应的区县“岳麓区”不一致，已按代码导入',
+        'warning',
+        '已导入，请核实',
+      ],
     ])
     expect(r.data.code).toEqual(['430181', '430104', '430104'])
     expect(Array.from(r.data.year)).toEqual([2024, 2024, 2023])
@@ -78,13 +117,16 @@ describe('import fixtures', () => {
 
   it('the encoding override: GBK read as UTF-8 garbles the file, choosing GBK reads it right', async () => {
     // Chinese headers garbled: nothing is recognised; chosen as GBK, the file reads as detected.
-    expect((await inspectFile(fixture('gbk.csv'), { encoding: 'utf-8' })).error).toBe('找不到表头：前20行中没有可识别的列名（如“行政区划代码”“年份”），请对照模板检查')
+    expect((await inspectFile(fixture('gbk.csv'), { encoding: 'utf-8' })).error).toBe(
+      '找不到表头：前20行中没有可识别的列名（如“行政区划代码”“年份”），请对照模板检查',
+    )
     const chosen = await inspectFile(fixture('gbk.csv'), { encoding: 'gb18030' })
     expect(chosen.error).toBeUndefined()
     expect(chosen.mapping).toEqual((await inspectFile(fixture('gbk.csv'))).mapping)
 
     // Headers in ASCII survive either reading; the Chinese in the cells does not.
-    const check = (encoding: 'utf-8' | 'gb18030') => validateFiles([{ file: fixture('gbk-ascii-header.csv'), choice: { encoding } }], rules)
+    const check = (encoding: 'utf-8' | 'gb18030') =>
+      validateFiles([{ file: fixture('gbk-ascii-header.csv'), choice: { encoding } }], rules)
     const wrong = await check('utf-8')
     expect(wrong.files[0]).toMatchObject({ encoding: 'utf-8', rowsRead: 2, accepted: 1, rejected: 1 })
     expect(compact(wrong)).toEqual([
@@ -101,22 +143,42 @@ describe('import fixtures', () => {
     expect((await validate(fixture('gbk-ascii-header.csv'))).issues).toEqual([])
     const gbk = new Uint8Array(fixture('gbk-ascii-header.csv').bytes)
     const header = gbk.indexOf(0x0a) + 1
-    const late = new Uint8Array([...gbk.subarray(0, header), ...new TextEncoder().encode(',,,\r\n'.repeat(1 << 19)), ...gbk.subarray(header)])
+    const late = new Uint8Array([
+      ...gbk.subarray(0, header),
+      ...new TextEncoder().encode(',,,\r\n'.repeat(1 << 19)),
+      ...gbk.subarray(header),
+    ])
     expect((await inspectFile({ name: 'late.csv', bytes: late.buffer })).encoding).toBe('gb18030')
   })
 
   it('columns assigned by the user: read into the chosen field and said in the report; left out and listed', async () => {
     const file = {
       name: '雨花2024.csv',
-      bytes: new TextEncoder().encode('行政区划代码,年份,幼儿总人数,公办园在园幼儿数(人),教育经费(元),说明\n430111,2024,20000,16000,1250000000,已核对\n').buffer as ArrayBuffer,
+      bytes: new TextEncoder().encode(
+        '行政区划代码,年份,幼儿总人数,公办园在园幼儿数(人),教育经费(元),说明\n430111,2024,20000,16000,1250000000,已核对\n',
+      ).buffer as ArrayBuffer,
     }
     const { mapping } = await inspectFile(file)
-    expect(mapping.map((m) => m.problem ?? null)).toEqual([null, null, '未识别的列，请指定对应字段或忽略', null, '未识别的列，请指定对应字段或忽略', '未识别的列，请指定对应字段或忽略'])
+    expect(mapping.map((m) => m.problem ?? null)).toEqual([
+      null,
+      null,
+      '未识别的列，请指定对应字段或忽略',
+      null,
+      '未识别的列，请指定对应字段或忽略',
+      '未识别的列，请指定对应字段或忽略',
+    ])
     const assigned = assignColumn(assignColumn(mapping, 2, 'field:kg_enrol'), 4, 'field:edu_budget')
     const r = await validateFiles([{ file, choice: { mapping: assigned } }], rules)
     expect(compact(r)).toEqual([
       [null, 'C列 幼儿总人数', '', '按指定对应“在园幼儿数（人）”', 'info', '已导入，请核实'],
-      [null, 'E列 教育经费(元)', '', '按指定对应“一般公共预算教育支出（万元）”；按元换算为万元（×0.0001）', 'info', '已导入，请核实'],
+      [
+        null,
+        'E列 教育经费(元)',
+        '',
+        '按指定对应“一般公共预算教育支出（万元）”；按元换算为万元（×0.0001）',
+        'info',
+        '已导入，请核实',
+      ],
       [null, 'F列 说明', '', '未识别的列，请指定对应字段或忽略', 'warning', '整列未导入'],
     ])
     expect(column(r, 'kg_enrol')).toEqual([20000])
@@ -141,17 +203,52 @@ describe('import fixtures', () => {
     expect(r.files[0]).toMatchObject({ rowsRead: 9, accepted: 4, rejected: 5, blank: 2 })
     expect(r.issueCount).toEqual({ error: 9, warning: 1, info: 1 })
     expect(compact(r)).toEqual([
-      [3, '', '430121 | 2024 | 200 | 105 | 38033 | 24791 | 2630 | 0 | 65.2', '长沙县2024年的数据重复：与problems.csv第2行相同，保留前者', 'error', '整行未导入'],
-      [4, 'A列 行政区划代码', '999999', '未知的行政区划代码：不在看板的区县名单中（已撤并或代码有误？）', 'error', '整行未导入'],
+      [
+        3,
+        '',
+        '430121 | 2024 | 200 | 105 | 38033 | 24791 | 2630 | 0 | 65.2',
+        '长沙县2024年的数据重复：与problems.csv第2行相同，保留前者',
+        'error',
+        '整行未导入',
+      ],
+      [
+        4,
+        'A列 行政区划代码',
+        '999999',
+        '未知的行政区划代码：不在看板的区县名单中（已撤并或代码有误？）',
+        'error',
+        '整行未导入',
+      ],
       [5, 'B列 年份', '1999', '年份超出范围（2000–2026）', 'error', '整行未导入'],
       [6, 'C列 幼儿园数(所)', 'abc', '不是数字', 'error', '单元格未导入'],
       [6, 'D列 公办幼儿园数(所)', '-3', '不能为负数', 'error', '单元格未导入'],
       [6, 'E列 在园幼儿数(人)', '12.5%', '百分数不能填入人数、金额等数量字段', 'error', '单元格未导入'],
       [6, 'F列 公办园在园幼儿数(人)', '1.5', '应为整数', 'error', '单元格未导入'],
-      [6, 'H列 小学56人及以上班级数(个)', '120 / 100', '小学56人及以上班级数（120）大于小学班级数（100），两者均未导入', 'error', '单元格未导入'],
+      [
+        6,
+        'H列 小学56人及以上班级数(个)',
+        '120 / 100',
+        '小学56人及以上班级数（120）大于小学班级数（100），两者均未导入',
+        'error',
+        '单元格未导入',
+      ],
       [8, '', '', '本行只有6个单元格，少于表头的9列，缺少的按无数据处理', 'warning', '已导入，请核实'],
-      [9, '', '430111 | 2024 | 50 | 30 | 1000 | 200 | 300 | 3 | 20 | extra', '本行有10个单元格，多于表头的9列（可能有未加引号的逗号），无法确定各值所属的列', 'error', '整行未导入'],
-      [10, '', '合计 |  | 330 | 175 | 59033 | 33991 | 3530 | 12 | ', '合计行：看板由各区县的数据自行汇总，此行不导入', 'info', '整行未导入'],
+      [
+        9,
+        '',
+        '430111 | 2024 | 50 | 30 | 1000 | 200 | 300 | 3 | 20 | extra',
+        '本行有10个单元格，多于表头的9列（可能有未加引号的逗号），无法确定各值所属的列',
+        'error',
+        '整行未导入',
+      ],
+      [
+        10,
+        '',
+        '合计 |  | 330 | 175 | 59033 | 33991 | 3530 | 12 | ',
+        '合计行：看板由各区县的数据自行汇总，此行不导入',
+        'info',
+        '整行未导入',
+      ],
     ])
     // The row with bad cells is kept without them; the short row keeps what it has.
     expect(r.data.code).toEqual(['430121', '430181', '430104', '430105'])
@@ -175,7 +272,17 @@ describe('import fixtures', () => {
       ['公办园在园幼儿占比', 'rate'],
     ])
     const first = await validate(fixture('merged-header.xlsx'))
-    expect(first.files).toEqual([{ file: 'merged-header.xlsx', sheet: '2024年', encoding: undefined, rowsRead: 2, accepted: 2, rejected: 0, blank: 0 }])
+    expect(first.files).toEqual([
+      {
+        file: 'merged-header.xlsx',
+        sheet: '2024年',
+        encoding: undefined,
+        rowsRead: 2,
+        accepted: 2,
+        rejected: 0,
+        blank: 0,
+      },
+    ])
     // The merged cells above the header are neither rows nor columns of data: nothing to report.
     expect(first.issues).toEqual([])
     expect(column(first, 'kg_enrol')).toEqual([38033, 36500])
@@ -189,13 +296,44 @@ describe('import fixtures', () => {
 
   it('Parquet with problems: the same checks and reasons as a CSV, columns named as in the file', async () => {
     const r = await validate(fixture('problems.parquet'))
-    expect(r.files).toEqual([{ file: 'problems.parquet', sheet: undefined, encoding: undefined, rowsRead: 5, accepted: 3, rejected: 2, blank: 0 }])
+    expect(r.files).toEqual([
+      {
+        file: 'problems.parquet',
+        sheet: undefined,
+        encoding: undefined,
+        rowsRead: 5,
+        accepted: 3,
+        rejected: 2,
+        blank: 0,
+      },
+    ])
     expect(r.issueCount).toEqual({ error: 4, warning: 0, info: 0 })
     expect(compact(r)).toEqual([
-      [4, '', '430103 | 2024 | 80 | 50 | 15000 | 9000 | 900 | 30', '天心区2024年的数据重复：与problems.parquet第3行相同，保留前者', 'error', '整行未导入'],
-      [5, 'A列 code', '999999', '未知的行政区划代码：不在看板的区县名单中（已撤并或代码有误？）', 'error', '整行未导入'],
+      [
+        4,
+        '',
+        '430103 | 2024 | 80 | 50 | 15000 | 9000 | 900 | 30',
+        '天心区2024年的数据重复：与problems.parquet第3行相同，保留前者',
+        'error',
+        '整行未导入',
+      ],
+      [
+        5,
+        'A列 code',
+        '999999',
+        '未知的行政区划代码：不在看板的区县名单中（已撤并或代码有误？）',
+        'error',
+        '整行未导入',
+      ],
       [6, 'D列 kg_public_count', '-3', '不能为负数', 'error', '单元格未导入'],
-      [6, 'H列 pri_classes_56', '120 / 100', '小学56人及以上班级数（120）大于小学班级数（100），两者均未导入', 'error', '单元格未导入'],
+      [
+        6,
+        'H列 pri_classes_56',
+        '120 / 100',
+        '小学56人及以上班级数（120）大于小学班级数（100），两者均未导入',
+        'error',
+        '单元格未导入',
+      ],
     ])
     expect(r.data.code).toEqual(['430102', '430103', '430105'])
     expect(column(r, 'kg_public_count')).toEqual([40, 50, NaN])
@@ -206,7 +344,11 @@ describe('import fixtures', () => {
 
   it('Excel and Parquet report progress row batch by row batch, as CSV does', async () => {
     const calls: [number, string][] = []
-    await validateFiles([fixture('merged-header.xlsx'), fixture('problems.parquet')].map((file) => ({ file, choice: {} })), rules, (f, file) => calls.push([f, file]))
+    await validateFiles(
+      [fixture('merged-header.xlsx'), fixture('problems.parquet')].map((file) => ({ file, choice: {} })),
+      rules,
+      (f, file) => calls.push([f, file]),
+    )
     // Two files, each half of the bar; every row is a batch in files this small.
     expect(calls).toEqual([
       ...[1, 2, 3, 4, 5].map((i): [number, string] => [i / 5 / 2, 'merged-header.xlsx']),
@@ -222,13 +364,18 @@ describe('import fixtures', () => {
   })
 
   it('a file that is not what its name says is reported, not thrown', async () => {
-    const r = await validate({ name: 'broken.xlsx', bytes: new TextEncoder().encode('not a zip').buffer as ArrayBuffer }, { name: '说明.docx', bytes: new ArrayBuffer(0) })
+    const r = await validate(
+      { name: 'broken.xlsx', bytes: new TextEncoder().encode('not a zip').buffer as ArrayBuffer },
+      { name: '说明.docx', bytes: new ArrayBuffer(0) },
+    )
     expect(r.issues.map((i) => [i.file, i.action])).toEqual([
       ['broken.xlsx', '整个文件未导入'],
       ['说明.docx', '整个文件未导入'],
     ])
     expect(r.issues[0]!.reason).toMatch(/^无法读取：不是有效的Excel（\.xlsx）工作簿/)
-    expect(r.issues[1]!.reason).toBe('无法识别的文件类型：请使用 .csv、.xlsx 或 .parquet 文件（旧版 .xls 请在 Excel 中另存为 .xlsx）')
+    expect(r.issues[1]!.reason).toBe(
+      '无法识别的文件类型：请使用 .csv、.xlsx 或 .parquet 文件（旧版 .xls 请在 Excel 中另存为 .xlsx）',
+    )
   })
 
   it('the bundled Parquet and template import with no error', async () => {
@@ -236,7 +383,10 @@ describe('import fixtures', () => {
       const b = readFileSync(join(DATA_DIR, path))
       return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)
     }
-    for (const [name, path, rows] of [['430000.parquet', 'panel/430000.parquet', 1220], ['template.csv', 'template.csv', 2]] as const) {
+    for (const [name, path, rows] of [
+      ['430000.parquet', 'panel/430000.parquet', 1220],
+      ['template.csv', 'template.csv', 2],
+    ] as const) {
       const r = await validate({ name, bytes: bytes(path) })
       expect(r.issues.filter((i) => i.severity === 'error')).toEqual([])
       expect(r.files[0]).toMatchObject({ accepted: rows, rejected: 0 })
@@ -257,7 +407,15 @@ describe('checks in SQL on the staged import', () => {
     await stage(db, stageIpc(excel.data))
     // F4 =E4/D4 saved 0.6518…, read as 65.2%: agrees. F5 =E5/C5 divides by the kindergartens.
     expect(await crossCheck(db, rateColumns(excel.data), ['merged-header.xlsx'])).toEqual([
-      { file: 'merged-header.xlsx', row: 5, column: '公办园在园幼儿占比', value: String(20000 / 310), reason: '与本行分子分母算出的54.8%不一致；看板按分子分母计算', severity: 'warning', action: '已导入，请核实' },
+      {
+        file: 'merged-header.xlsx',
+        row: 5,
+        column: '公办园在园幼儿占比',
+        value: String(20000 / 310),
+        reason: '与本行分子分母算出的54.8%不一致；看板按分子分母计算',
+        severity: 'warning',
+        action: '已导入，请核实',
+      },
     ])
   })
 
@@ -265,20 +423,63 @@ describe('checks in SQL on the staged import', () => {
     const problems = await validate(fixture('problems.csv'))
     await stage(db, stageIpc(problems.data))
     expect(await crossCheck(db, rateColumns(problems.data), ['problems.csv'])).toEqual([
-      { file: 'problems.csv', row: 7, column: '公办园在园幼儿占比', value: '54', reason: '与本行分子分母算出的45.0%不一致；看板按分子分母计算', severity: 'warning', action: '已导入，请核实' },
+      {
+        file: 'problems.csv',
+        row: 7,
+        column: '公办园在园幼儿占比',
+        value: '54',
+        reason: '与本行分子分母算出的45.0%不一致；看板按分子分母计算',
+        severity: 'warning',
+        action: '已导入，请核实',
+      },
     ])
 
     const years = await validate(fixture('2023.csv'), fixture('2024.csv'))
-    expect(compact(years)).toEqual([[3, '', '430121 | 2023 | 43664 | 27018', '长沙县2023年的数据重复：与2023.csv第2行相同，保留前者', 'error', '整行未导入']])
+    expect(compact(years)).toEqual([
+      [
+        3,
+        '',
+        '430121 | 2023 | 43664 | 27018',
+        '长沙县2023年的数据重复：与2023.csv第2行相同，保留前者',
+        'error',
+        '整行未导入',
+      ],
+    ])
     await stage(db, stageIpc(years.data))
     expect(await crossCheck(db, rateColumns(years.data), ['2023.csv', '2024.csv'])).toEqual([
-      { file: '2024.csv', row: 2, column: '在园幼儿数(人)', value: '4366', reason: '比上年（43664）变化超过3倍，请核实', severity: 'warning', action: '已导入，请核实' },
-      { file: '2024.csv', row: 2, column: '公办园在园幼儿数(人)', value: '2701', reason: '比上年（27018）变化超过3倍，请核实', severity: 'warning', action: '已导入，请核实' },
+      {
+        file: '2024.csv',
+        row: 2,
+        column: '在园幼儿数(人)',
+        value: '4366',
+        reason: '比上年（43664）变化超过3倍，请核实',
+        severity: 'warning',
+        action: '已导入，请核实',
+      },
+      {
+        file: '2024.csv',
+        row: 2,
+        column: '公办园在园幼儿数(人)',
+        value: '2701',
+        reason: '比上年（27018）变化超过3倍，请核实',
+        severity: 'warning',
+        action: '已导入，请核实',
+      },
     ])
-    const meta = await importMeta(db, [{ name: '2023.csv', rows: 2 }, { name: '2024.csv', rows: 2 }], new Date('2026-11-25T08:00:00Z'))
+    const meta = await importMeta(
+      db,
+      [
+        { name: '2023.csv', rows: 2 },
+        { name: '2024.csv', rows: 2 },
+      ],
+      new Date('2026-11-25T08:00:00Z'),
+    )
     expect(meta).toEqual({
       label: '2023.csv、2024.csv',
-      files: [{ name: '2023.csv', rows: 2 }, { name: '2024.csv', rows: 2 }],
+      files: [
+        { name: '2023.csv', rows: 2 },
+        { name: '2024.csv', rows: 2 },
+      ],
       importedAt: '2026-11-25T08:00:00.000Z',
       years: [2023, 2024],
       provinces: { '430000': { counties: 2, rows: 4 } },
@@ -288,7 +489,9 @@ describe('checks in SQL on the staged import', () => {
     await replacePanelWithStage(db)
     const corrected = await validate(fixture('2023.csv'), {
       name: '2024更正.csv',
-      bytes: new TextEncoder().encode('行政区划代码,年份,在园幼儿数,公办园在园幼儿数\n430121,2024,43660,21000\n430181,2024,36500,20000\n').buffer as ArrayBuffer,
+      bytes: new TextEncoder().encode(
+        '行政区划代码,年份,在园幼儿数,公办园在园幼儿数\n430121,2024,43660,21000\n430181,2024,36500,20000\n',
+      ).buffer as ArrayBuffer,
     })
     await stage(db, stageIpc(corrected.data))
     const changes = await db.query<StatusChangeRow>(statusChangesQuery(RULES, 'import_stage'))

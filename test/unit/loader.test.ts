@@ -58,8 +58,14 @@ describe('PanelLoader', () => {
     const db = await createNodeDatabase()
     const loader = new PanelLoader(db, fetchBytes, manifest, parquetToIPC)
     await loader.ensureProvince('990000')
-    const counties = await db.query<{ code: string; census_matched: boolean }>({ sql: 'SELECT code, census_matched FROM counties ORDER BY code', params: [] })
-    expect(counties).toEqual([{ code: '990101', census_matched: true }, { code: '990102', census_matched: false }])
+    const counties = await db.query<{ code: string; census_matched: boolean }>({
+      sql: 'SELECT code, census_matched FROM counties ORDER BY code',
+      params: [],
+    })
+    expect(counties).toEqual([
+      { code: '990101', census_matched: true },
+      { code: '990102', census_matched: false },
+    ])
     const rows = await db.query<Record<string, unknown>>({
       sql: 'SELECT code, year, kg_public_enrol, kg_enrol, edu_budget, pop_3_5 FROM panel ORDER BY code, year',
       params: [],
@@ -77,7 +83,9 @@ describe('PanelLoader', () => {
     const columns = PANEL_COLUMNS.filter((c) => ['code', 'year', 'kg_enrol', 'edu_budget'].includes(c.name))
     const read = async (file: string) => {
       const b = readFileSync(file)
-      return tableFromIPC(await parquetToIPC(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength), columns)).toArray().map((r) => r.toJSON())
+      return tableFromIPC(await parquetToIPC(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength), columns))
+        .toArray()
+        .map((r) => r.toJSON())
     }
     const expected = await read(`${dir}/panel/990000.parquet`)
     expect(expected).toHaveLength(3)
@@ -91,7 +99,9 @@ describe('PanelLoader', () => {
     const db = await createNodeDatabase()
     const loader = new PanelLoader(db, fetchBytes, manifest, parquetToIPC)
     await Promise.all([loader.ensureProvince('990000'), loader.ensureProvince('990000')])
-    const [{ n }] = (await db.query<{ n: number }>({ sql: 'SELECT count(*) AS n FROM panel', params: [] })) as [{ n: number }]
+    const [{ n }] = (await db.query<{ n: number }>({ sql: 'SELECT count(*) AS n FROM panel', params: [] })) as [
+      { n: number },
+    ]
     expect(n).toBe(3)
   })
 
@@ -99,7 +109,12 @@ describe('PanelLoader', () => {
     const db = await createNodeDatabase()
     const loader = new PanelLoader(db, fetchBytes, manifest, parquetToIPC)
     const ranked = async () =>
-      (await db.query<{ indicator: string; n: number }>({ sql: 'SELECT indicator, count(*) AS n FROM county_values GROUP BY indicator ORDER BY indicator', params: [] })).map((r) => `${r.indicator}:${r.n}`)
+      (
+        await db.query<{ indicator: string; n: number }>({
+          sql: 'SELECT indicator, count(*) AS n FROM county_values GROUP BY indicator ORDER BY indicator',
+          params: [],
+        })
+      ).map((r) => `${r.indicator}:${r.n}`)
     const share = getIndicator('kg_public_share')
     await loader.ensureProvince('990000', [share])
     expect(await ranked()).toEqual(['kg_public_share:3'])
@@ -110,7 +125,10 @@ describe('PanelLoader', () => {
     expect(await ranked()).toHaveLength(INDICATORS.length)
     expect(new Set((await ranked()).map((r) => r.split(':')[1]))).toEqual(new Set(['3']))
     expect(await loader.fillNext('990000', 4)).toBe(false)
-    const [{ value }] = (await db.query<{ value: number }>({ sql: "SELECT value FROM county_values WHERE indicator = 'kg_public_share' AND code = '990101' AND year = 2022", params: [] })) as [{ value: number }]
+    const [{ value }] = (await db.query<{ value: number }>({
+      sql: "SELECT value FROM county_values WHERE indicator = 'kg_public_share' AND code = '990101' AND year = 2022",
+      params: [],
+    })) as [{ value: number }]
     expect(value).toBeCloseTo(50.1, 1)
   })
 
@@ -119,11 +137,25 @@ describe('PanelLoader', () => {
     const values = async (m: Manifest) => {
       const engine = await createNodeDatabase()
       // Inserts answer late, as in the browser's worker: the loader must wait for them.
-      const db = { ...engine, query: async <T extends object>(q: Query) => (q.sql.startsWith('INSERT') && (await new Promise((r) => setTimeout(r, 100))), engine.query<T>(q)) }
+      const db = {
+        ...engine,
+        query: async <T extends object>(q: Query) => (
+          q.sql.startsWith('INSERT') && (await new Promise((r) => setTimeout(r, 100))),
+          engine.query<T>(q)
+        ),
+      }
       await new PanelLoader(db, fetchBytes, m, parquetToIPC).ensureProvince('990000', [share])
-      return db.query<{ code: string; year: number; value: number | null; rank_province: number | null }>({ sql: "SELECT code, year, value, rank_province FROM county_values WHERE indicator = 'kg_public_share' ORDER BY code, year", params: [] })
+      return db.query<{ code: string; year: number; value: number | null; rank_province: number | null }>({
+        sql: "SELECT code, year, value, rank_province FROM county_values WHERE indicator = 'kg_public_share' ORDER BY code, year",
+        params: [],
+      })
     }
-    const withFile = (file: string): Manifest => ({ ...manifest, provinces: manifest.provinces.map((p) => (p.code === '990000' ? { ...p, values: { file, indicators: [share.id] } } : p)) })
+    const withFile = (file: string): Manifest => ({
+      ...manifest,
+      provinces: manifest.provinces.map((p) =>
+        p.code === '990000' ? { ...p, values: { file, indicators: [share.id] } } : p,
+      ),
+    })
     const computed = await values(manifest)
     expect(computed).toHaveLength(3)
     // A file the build wrote, with a marker value the fill would never compute.
@@ -131,7 +163,9 @@ describe('PanelLoader', () => {
     await native.run(`COPY (SELECT 'kg_public_share' AS indicator, '990101' AS code, 2022::BIGINT AS year, '990000' AS province_code, '990100' AS prefecture_code,
         1.0 AS num, 2.0 AS den, 100.0 AS scale, true AS has_den, false AS growth, true AS up, 12.5 AS value, 50.0 AS threshold, '未达标' AS status, 37.5 AS gap,
         1::BIGINT AS rank_province, 1::BIGINT AS rank_prefecture) TO '${dir}/values.parquet' (FORMAT parquet)`)
-    expect(await values(withFile('values.parquet'))).toEqual([{ code: '990101', year: 2022, value: 12.5, rank_province: 1 }])
+    expect(await values(withFile('values.parquet'))).toEqual([
+      { code: '990101', year: 2022, value: 12.5, rank_province: 1 },
+    ])
     expect(await values(withFile('values/missing.parquet'))).toEqual(computed)
   })
 
@@ -139,8 +173,12 @@ describe('PanelLoader', () => {
     const db = await createNodeDatabase()
     const loader = new PanelLoader(db, fetchBytes, manifest, parquetToIPC)
     await loader.ensureProvince('990000')
-    await expect(loader.ensureProvince('980000')).rejects.toThrow(/data\/panel\/980000\.parquet.*不是有效的 Parquet.*重新复制/)
-    const [{ n }] = (await db.query<{ n: number }>({ sql: 'SELECT count(*) AS n FROM panel', params: [] })) as [{ n: number }]
+    await expect(loader.ensureProvince('980000')).rejects.toThrow(
+      /data\/panel\/980000\.parquet.*不是有效的 Parquet.*重新复制/,
+    )
+    const [{ n }] = (await db.query<{ n: number }>({ sql: 'SELECT count(*) AS n FROM panel', params: [] })) as [
+      { n: number },
+    ]
     expect(n).toBe(3)
     await expect(loader.ensureProvince('110000')).rejects.toThrow('数据集中没有省份代码 110000')
   })

@@ -12,7 +12,10 @@ const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as t
 async function connection() {
   const dist = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm').replace(/duckdb-eh\.wasm$/, '')
   const db = await duckdb.createDuckDB(
-    { mvp: { mainModule: dist + 'duckdb-mvp.wasm', mainWorker: dist + 'duckdb-node-mvp.worker.cjs' }, eh: { mainModule: dist + 'duckdb-eh.wasm', mainWorker: dist + 'duckdb-node-eh.worker.cjs' } },
+    {
+      mvp: { mainModule: dist + 'duckdb-mvp.wasm', mainWorker: dist + 'duckdb-node-mvp.worker.cjs' },
+      eh: { mainModule: dist + 'duckdb-eh.wasm', mainWorker: dist + 'duckdb-node-eh.worker.cjs' },
+    },
     new duckdb.VoidLogger(),
     duckdb.NODE_RUNTIME,
   )
@@ -47,7 +50,8 @@ describe('PreparedStatements', () => {
   it('prepares a statement once and runs it with each set of parameters', async () => {
     const { conn, counts } = await connection()
     const statements = new PreparedStatements()
-    const rows = async (year: number) => arrowToRows<{ y: number }>(await statements.run(conn, q('SELECT ?::INTEGER + 1 AS y', year)))
+    const rows = async (year: number) =>
+      arrowToRows<{ y: number }>(await statements.run(conn, q('SELECT ?::INTEGER + 1 AS y', year)))
     expect(await Promise.all([rows(2020), rows(2023)])).toEqual([[{ y: 2021 }], [{ y: 2024 }]])
     expect(await rows(2024)).toEqual([{ y: 2025 }])
     expect(counts.prepared).toBe(1)

@@ -14,7 +14,14 @@ import { trendOption } from '../../src/charts/trend.ts'
 import { PRINT_PAGE_WIDTH } from '../../src/composables/usePrintImage.ts'
 import type { Database } from '../../src/db/types.ts'
 import { INDICATORS, thresholdFor, type Indicator } from '../../src/indicators/catalog.ts'
-import { countySeriesQuery, countyTrendBandsQuery, rankingQuery, type AggregateRow, type RankingRow, type SeriesRow } from '../../src/queries/index.ts'
+import {
+  countySeriesQuery,
+  countyTrendBandsQuery,
+  rankingQuery,
+  type AggregateRow,
+  type RankingRow,
+  type SeriesRow,
+} from '../../src/queries/index.ts'
 import { bundledDatabase } from '../support/bundled.ts'
 import { layoutChart, layoutProblems } from '../support/chartText.ts'
 
@@ -30,14 +37,18 @@ let bands: AggregateRow[]
 
 beforeAll(async () => {
   db = (await bundledDatabase(['430000'])).db
-  for (const ind of INDICATORS) for (const year of [2020, 2024]) rankings.set(`${ind.id}/${year}`, await db.query<RankingRow>(rankingQuery(ind, { province: '430000', year })))
+  for (const ind of INDICATORS)
+    for (const year of [2020, 2024])
+      rankings.set(`${ind.id}/${year}`, await db.query<RankingRow>(rankingQuery(ind, { province: '430000', year })))
   series = await db.query<SeriesRow>(countySeriesQuery(COUNTY))
   bands = await db.query<AggregateRow>(countyTrendBandsQuery('430000'))
 })
 
 /** Every problem of `option` drawn at each of `widths` × `height`, prefixed with what was drawn. */
 function problems(what: string, option: EChartsCoreOption, widths: readonly number[], height: number): string[] {
-  return widths.flatMap((w) => layoutProblems(layoutChart(option, w, height), w, height, MIN_FONT).map((p) => `${what} ${w}×${height}: ${p}`))
+  return widths.flatMap((w) =>
+    layoutProblems(layoutChart(option, w, height), w, height, MIN_FONT).map((p) => `${what} ${w}×${height}: ${p}`),
+  )
 }
 
 // Printed widths: the county report's rank and comparison charts span the page, its trends
@@ -49,7 +60,8 @@ const COMPARED = ['城步苗族自治县', '通道侗族自治县', '江华瑶�
 const THIRD = Math.floor((PRINT_PAGE_WIDTH - 2 * 12) / 3)
 const SHARED = [Math.floor(((PRINT_PAGE_WIDTH - 10) * 1) / 2.4), Math.floor(((PRINT_PAGE_WIDTH - 10) * 1.4) / 2.4), 560]
 
-const valuesOf = (ind: Indicator, code: string) => YEARS.map((y) => series.find((r) => r.indicator === ind.id && r.year === y && code === COUNTY)?.value ?? null)
+const valuesOf = (ind: Indicator, code: string) =>
+  YEARS.map((y) => series.find((r) => r.indicator === ind.id && r.year === y && code === COUNTY)?.value ?? null)
 
 describe('printed charts', () => {
   it('prints the page width A4 leaves between the 12 mm side margins of styles.css', async () => {
@@ -71,11 +83,37 @@ describe('printed charts', () => {
   it('the comparison and the trends: every label legible and apart, for every indicator', () => {
     const found = INDICATORS.flatMap((ind) => {
       const county = valuesOf(ind, COUNTY)
-      const agg = (key: 'figure' | 'q1' | 'median' | 'q3') => YEARS.map((y) => bands.find((a) => a.indicator === ind.id && a.year === y)?.[key] ?? null)
-      const trend = trendOption({ indicator: ind, years: YEARS, county, countyName: '长沙县', figure: ind.den ? agg('figure') : [], q1: agg('q1'), median: agg('median'), q3: agg('q3') })
-      const others = COMPARED.map((name, i) => ({ name, values: county.map((v) => (v === null ? null : v * (0.9 + i / 20))) }))
-      const compare = trendOption({ indicator: ind, years: YEARS, county, countyName: '长沙县', figure: [], q1: [], median: [], q3: [], others })
-      return [...problems(`${ind.label}趋势`, trend, [THIRD, 290], 150), ...problems(`${ind.label}对比`, compare, [560, PRINT_PAGE_WIDTH], 240)]
+      const agg = (key: 'figure' | 'q1' | 'median' | 'q3') =>
+        YEARS.map((y) => bands.find((a) => a.indicator === ind.id && a.year === y)?.[key] ?? null)
+      const trend = trendOption({
+        indicator: ind,
+        years: YEARS,
+        county,
+        countyName: '长沙县',
+        figure: ind.den ? agg('figure') : [],
+        q1: agg('q1'),
+        median: agg('median'),
+        q3: agg('q3'),
+      })
+      const others = COMPARED.map((name, i) => ({
+        name,
+        values: county.map((v) => (v === null ? null : v * (0.9 + i / 20))),
+      }))
+      const compare = trendOption({
+        indicator: ind,
+        years: YEARS,
+        county,
+        countyName: '长沙县',
+        figure: [],
+        q1: [],
+        median: [],
+        q3: [],
+        others,
+      })
+      return [
+        ...problems(`${ind.label}趋势`, trend, [THIRD, 290], 150),
+        ...problems(`${ind.label}对比`, compare, [560, PRINT_PAGE_WIDTH], 240),
+      ]
     })
     expect(found).toEqual([])
   })
@@ -84,10 +122,22 @@ describe('printed charts', () => {
     const county = valuesOf(INDICATORS[0]!, COUNTY)
     for (const n of [1, 3, 5]) {
       const others = COMPARED.slice(0, n).map((name) => ({ name, values: county }))
-      const option = trendOption({ indicator: INDICATORS[0]!, years: YEARS, county, countyName: '长沙县', figure: [], q1: [], median: [], q3: [], others })
+      const option = trendOption({
+        indicator: INDICATORS[0]!,
+        years: YEARS,
+        county,
+        countyName: '长沙县',
+        figure: [],
+        q1: [],
+        median: [],
+        q3: [],
+        others,
+      })
       const top = (option.grid as { top: number }).top
       for (const width of [560, PRINT_PAGE_WIDTH]) {
-        const names = layoutChart(option, width, 240).texts.filter((t) => t.text === '长沙县' || COMPARED.includes(t.text))
+        const names = layoutChart(option, width, 240).texts.filter(
+          (t) => t.text === '长沙县' || COMPARED.includes(t.text),
+        )
         expect(names.map((t) => t.text).sort()).toEqual(['长沙县', ...COMPARED.slice(0, n)].sort())
         for (const t of names) expect(t.y + t.height, `${n}个 ${width}px ${t.text}`).toBeLessThanOrEqual(top)
       }
@@ -102,7 +152,15 @@ describe('printed charts', () => {
       const ranked = rows.filter((r) => r.value !== null)
       if (!ranked.length) return []
       const figure = ranked.reduce((s, r) => s + r.value!, 0) / ranked.length
-      const bars = barChartOption(rankingBars({ rows, indicator: ind, classes: mapClasses(rows, ind, threshold), threshold, provinceFigure: figure }))
+      const bars = barChartOption(
+        rankingBars({
+          rows,
+          indicator: ind,
+          classes: mapClasses(rows, ind, threshold),
+          threshold,
+          provinceFigure: figure,
+        }),
+      )
       const hist = barChartOption(distributionBars({ rows, indicator: ind, threshold }))
       return [...problems(`${key} 排序`, bars, SHARED, 220), ...problems(`${key} 分布`, hist, SHARED, 220)]
     })

@@ -3,16 +3,41 @@ import { getIndicator, thresholdFor } from '../../src/indicators/catalog.ts'
 import { countyProblems } from '../../src/indicators/problems.ts'
 import { provinceRollup } from '../../src/indicators/rollup.ts'
 import { reportDocx } from '../../src/export/reportDocument.ts'
-import { problemsContent, reportDate, reportFileName, reportLines, reportText, rollupContent, type ReportSection } from '../../src/export/reportSection.ts'
+import {
+  problemsContent,
+  reportDate,
+  reportFileName,
+  reportLines,
+  reportText,
+  rollupContent,
+  type ReportSection,
+} from '../../src/export/reportSection.ts'
 import type { RuleStatusRow } from '../../src/queries/rules.ts'
 import { readDocx } from '../support/docx.ts'
 
 /** kg_public_share (line 50%) in two counties of a made-up prefecture. */
 const share = (code: string, year: number, value: number, streak = 1): RuleStatusRow => {
   const threshold = thresholdFor(getIndicator('kg_public_share'), year)!.value
-  return { rule: 'kg_public_share', code, year, value, threshold, status: value >= threshold ? '达标' : '未达标', gap: Math.max(threshold - value, 0), failing: null, streak }
+  return {
+    rule: 'kg_public_share',
+    code,
+    year,
+    value,
+    threshold,
+    status: value >= threshold ? '达标' : '未达标',
+    gap: Math.max(threshold - value, 0),
+    failing: null,
+    streak,
+  }
 }
-const rows = [share('990101', 2023, 45), share('990101', 2024, 42.3, 2), share('990102', 2023, 48), share('990102', 2024, 55), share('990103', 2023, 60), share('990103', 2024, 49)]
+const rows = [
+  share('990101', 2023, 45),
+  share('990101', 2024, 42.3, 2),
+  share('990102', 2023, 48),
+  share('990102', 2024, 55),
+  share('990103', 2023, 60),
+  share('990103', 2024, 49),
+]
 const names = new Map([
   ['990101', '甲区'],
   ['990102', '乙县'],
@@ -22,11 +47,28 @@ const meta = { date: '2025年3月6日', source: '模拟数据' }
 
 describe('problem lists as report sections', () => {
   it('writes a county’s problems as numbered text under title, source and date', () => {
-    const section: ReportSection = { ...problemsContent('甲区2024年存在问题', countyProblems(rows.filter((r) => r.code === '990101'), 2024)), ...meta }
+    const section: ReportSection = {
+      ...problemsContent(
+        '甲区2024年存在问题',
+        countyProblems(
+          rows.filter((r) => r.code === '990101'),
+          2024,
+        ),
+      ),
+      ...meta,
+    }
     expect(reportText(section)).toBe(
-      ['甲区2024年存在问题', '数据来源：模拟数据', '导出日期：2025年3月6日', '', '1. 2024年公办园在园幼儿占比为42.3%，低于50%的要求，差距7.70个百分点，已连续2年未达标。'].join('\n'),
+      [
+        '甲区2024年存在问题',
+        '数据来源：模拟数据',
+        '导出日期：2025年3月6日',
+        '',
+        '1. 2024年公办园在园幼儿占比为42.3%，低于50%的要求，差距7.70个百分点，已连续2年未达标。',
+      ].join('\n'),
     )
-    expect(reportText({ ...problemsContent('乙县2024年存在问题', []), ...meta })).toBe('乙县2024年存在问题\n数据来源：模拟数据\n导出日期：2025年3月6日\n\n未发现未达标事项。')
+    expect(reportText({ ...problemsContent('乙县2024年存在问题', []), ...meta })).toBe(
+      '乙县2024年存在问题\n数据来源：模拟数据\n导出日期：2025年3月6日\n\n未发现未达标事项。',
+    )
   })
 
   it('writes the roll-up with last year’s change and the failing counties under each item', () => {
@@ -54,7 +96,11 @@ describe('problem lists as report sections', () => {
     const docx = readDocx(await reportDocx(section))
     expect(docx.parts).toEqual(expect.arrayContaining(['[Content_Types].xml', '_rels/.rels', 'word/document.xml']))
     expect(docx.paragraphs).toEqual(reportLines(section).map((l) => l.text))
-    expect(docx.paragraphs.slice(0, 3)).toEqual(['某市2024年存在问题汇总', '数据来源：模拟数据', '导出日期：2025年3月6日'])
+    expect(docx.paragraphs.slice(0, 3)).toEqual([
+      '某市2024年存在问题汇总',
+      '数据来源：模拟数据',
+      '导出日期：2025年3月6日',
+    ])
     expect(docx.documentXml).toContain('w:eastAsia="仿宋"')
   })
 })

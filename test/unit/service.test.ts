@@ -20,13 +20,16 @@ async function countingDatabase(): Promise<{ db: Database; asked: Query[] }> {
 
 /** Resolves once the service marks that its list of statements ahead is done. */
 async function prefetched(): Promise<void> {
-  while (performance.getEntriesByName('prefetched').length === 0) await new Promise((resolve) => setTimeout(resolve, 20))
+  while (performance.getEntriesByName('prefetched').length === 0)
+    await new Promise((resolve) => setTimeout(resolve, 20))
 }
 
 const BEIJING = '110000'
 const first = getIndicator(DEFAULT_INDICATOR_ID)
 const others = ['kg_gross_enrol_rate', 'large_class_share'].map(getIndicator)
-const ahead = others.flatMap((i) => Object.values(provinceStatements(i, 2024, BEIJING)).map((query) => ({ province: BEIJING, indicators: [i], query })))
+const ahead = others.flatMap((i) =>
+  Object.values(provinceStatements(i, 2024, BEIJING)).map((query) => ({ province: BEIJING, indicators: [i], query })),
+)
 
 describe('answers ahead', () => {
   it('answers the listed statements into the cache, so asking them needs no engine', async () => {
@@ -78,7 +81,8 @@ describe('answers ahead', () => {
     service.prefetch(ahead)
     await service.clearUserData()
     await prefetched()
-    const count = async (table: string) => (await db.query<{ n: number }>({ sql: `SELECT count(*) AS n FROM ${table}`, params: [] }))[0]!.n
+    const count = async (table: string) =>
+      (await db.query<{ n: number }>({ sql: `SELECT count(*) AS n FROM ${table}`, params: [] }))[0]!.n
     expect(await count('panel')).toBe(0)
     expect(await count('county_values')).toBe(0)
   }, 60_000)

@@ -46,15 +46,27 @@ describe('first-view snapshots', () => {
     const columns = COUNTY_VALUES_COLUMNS.map((c) => c.name).join(', ')
     for (const p of manifest.provinces) {
       const indicators = INDICATORS.filter((i) => p.values?.indicators.includes(i.id))
-      expect(indicators.map((i) => i.id), p.code).toEqual([DEFAULT_INDICATOR_ID])
+      expect(
+        indicators.map((i) => i.id),
+        p.code,
+      ).toEqual([DEFAULT_INDICATOR_ID])
       const live = computedValuesQuery(indicators, p.code)
       const shipped = `SELECT ${columns} FROM county_values WHERE province_code = ? AND indicator IN (${indicators.map((i) => `'${i.id}'`).join(', ')})`
       // Both ways round: no row of one is missing from the other, NULLs and all.
-      for (const [a, b] of [[shipped, live.sql], [live.sql, shipped]]) {
-        const diff = await all.query<{ n: number }>({ sql: `SELECT count(*) AS n FROM ((${a}) EXCEPT ALL (${b}))`, params: a === shipped ? [p.code, ...live.params] : [...live.params, p.code] })
+      for (const [a, b] of [
+        [shipped, live.sql],
+        [live.sql, shipped],
+      ]) {
+        const diff = await all.query<{ n: number }>({
+          sql: `SELECT count(*) AS n FROM ((${a}) EXCEPT ALL (${b}))`,
+          params: a === shipped ? [p.code, ...live.params] : [...live.params, p.code],
+        })
         expect(diff[0]!.n, p.code).toBe(0)
       }
-      const [{ n }] = (await all.query<{ n: number }>({ sql: `SELECT count(*) AS n FROM (${shipped})`, params: [p.code] })) as [{ n: number }]
+      const [{ n }] = (await all.query<{ n: number }>({
+        sql: `SELECT count(*) AS n FROM (${shipped})`,
+        params: [p.code],
+      })) as [{ n: number }]
       expect(n, p.code).toBe(p.counties * manifest.years.length)
     }
   }, 120_000)

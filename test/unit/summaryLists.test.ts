@@ -4,7 +4,13 @@ import { bestAndWorst, passChangeText, rankScopeOf } from '../../src/components/
 import type { AggregateRow } from '../../src/queries/aggregates.ts'
 import type { RankingRow } from '../../src/queries/ranking.ts'
 
-const row = (code: string, value: number | null, rank: number | null, rankPrefecture: number | null, prefecture = '431200'): RankingRow =>
+const row = (
+  code: string,
+  value: number | null,
+  rank: number | null,
+  rankPrefecture: number | null,
+  prefecture = '431200',
+): RankingRow =>
   ({
     code,
     name: `县${code}`,
@@ -28,26 +34,65 @@ const row = (code: string, value: number | null, rank: number | null, rankPrefec
 
 describe('前三 / 后三', () => {
   it('numbers both lists with the prefecture’s ranks when one prefecture is shown', () => {
-    const rows = [row('1', 90, 3, 1), row('2', 80, 10, 2), row('3', 70, 30, 3), row('4', 60, 115, 4), row('5', 50, 119, 5), row('6', 40, 120, 6)]
+    const rows = [
+      row('1', 90, 3, 1),
+      row('2', 80, 10, 2),
+      row('3', 70, 30, 3),
+      row('4', 60, 115, 4),
+      row('5', 50, 119, 5),
+      row('6', 40, 120, 6),
+    ]
     expect(rankScopeOf(rows)).toBe('prefecture')
     const { best, worst } = bestAndWorst(rows, 'prefecture')
-    expect(best.map((e) => [e.code, e.rankText])).toEqual([['1', '第1'], ['2', '第2'], ['3', '第3']])
-    expect(worst.map((e) => [e.code, e.rankText])).toEqual([['6', '第6'], ['5', '第5'], ['4', '第4']])
+    expect(best.map((e) => [e.code, e.rankText])).toEqual([
+      ['1', '第1'],
+      ['2', '第2'],
+      ['3', '第3'],
+    ])
+    expect(worst.map((e) => [e.code, e.rankText])).toEqual([
+      ['6', '第6'],
+      ['5', '第5'],
+      ['4', '第4'],
+    ])
   })
 
   it('numbers them with the province’s ranks for the whole province', () => {
-    const rows = [row('1', 90, 1, 1, 'a'), row('2', 80, 2, 1, 'b'), row('3', 70, 3, 2, 'a'), row('4', 60, 4, 2, 'b'), row('5', 50, 5, 3, 'a'), row('6', 40, 6, 3, 'b'), row('7', null, null, null, 'a')]
+    const rows = [
+      row('1', 90, 1, 1, 'a'),
+      row('2', 80, 2, 1, 'b'),
+      row('3', 70, 3, 2, 'a'),
+      row('4', 60, 4, 2, 'b'),
+      row('5', 50, 5, 3, 'a'),
+      row('6', 40, 6, 3, 'b'),
+      row('7', null, null, null, 'a'),
+    ]
     expect(rankScopeOf(rows)).toBe('province')
     const { best, worst } = bestAndWorst(rows, 'province')
     expect(best.map((e) => e.rankText)).toEqual(['第1', '第2', '第3'])
-    expect(worst.map((e) => [e.code, e.rankText])).toEqual([['6', '第6'], ['5', '第5'], ['4', '第4']])
+    expect(worst.map((e) => [e.code, e.rankText])).toEqual([
+      ['6', '第6'],
+      ['5', '第5'],
+      ['4', '第4'],
+    ])
   })
 
   it('tells counties tied on a rank as 并列, at their real rank', () => {
-    const rows = [row('1', 0, 1, 1), row('2', 0, 1, 1), row('3', 0, 1, 1), row('4', 0, 1, 1), row('5', 2, 5, 5), row('6', 3, 6, 6), row('7', 3, 6, 6)]
+    const rows = [
+      row('1', 0, 1, 1),
+      row('2', 0, 1, 1),
+      row('3', 0, 1, 1),
+      row('4', 0, 1, 1),
+      row('5', 2, 5, 5),
+      row('6', 3, 6, 6),
+      row('7', 3, 6, 6),
+    ]
     const { best, worst } = bestAndWorst(rows, 'prefecture')
     expect(best.map((e) => e.rankText)).toEqual(['并列第1', '并列第1', '并列第1'])
-    expect(worst.map((e) => [e.code, e.rankText])).toEqual([['7', '并列第6'], ['6', '并列第6'], ['5', '第5']])
+    expect(worst.map((e) => [e.code, e.rankText])).toEqual([
+      ['7', '并列第6'],
+      ['6', '并列第6'],
+      ['5', '第5'],
+    ])
   })
 
   it('does not list a county in both when the scope has fewer than six', () => {

@@ -22,7 +22,8 @@ export function simulateBudget(ctx: SimContext, isGap: IsGap, { cut, stageSpend 
     for (let i = 0; i < N; i++) s += stageSum(j(i, t))
     return s
   })
-  const budgetTarget = (t: number): number => ctx.steer('edu_budget', t) * 1e4 * Math.exp(BUDGET_LEVEL_OFFSET[at(YEARS, t)] ?? 0)
+  const budgetTarget = (t: number): number =>
+    ctx.steer('edu_budget', t) * 1e4 * Math.exp(BUDGET_LEVEL_OFFSET[at(YEARS, t)] ?? 0)
   const margin = (t: number): number => budgetTarget(t) / at(stageTotals, t) - 1
   const path = ctx.grid()
   ctx.eachCounty('budget', (g, _p, i) => {
@@ -34,7 +35,8 @@ export function simulateBudget(ctx: SimContext, isGap: IsGap, { cut, stageSpend 
       const national = budgetTarget(t) / budgetTarget(t - 1)
       const local = uncut(t) / uncut(t - 1) / (at(stageTotals, t) / at(stageTotals, t - 1))
       const pull = usual(t - 1) / get(path, j(i, t - 1))
-      path[j(i, t)] = get(path, j(i, t - 1)) * national * Math.pow(local, 0.1) * Math.pow(pull, 0.15) * Math.exp(0.008 * g.normal())
+      path[j(i, t)] =
+        get(path, j(i, t - 1)) * national * Math.pow(local, 0.1) * Math.pow(pull, 0.15) * Math.exp(0.008 * g.normal())
     }
   })
   const edu = ctx.col('edu_budget')
@@ -43,11 +45,16 @@ export function simulateBudget(ctx: SimContext, isGap: IsGap, { cut, stageSpend 
       const k = j(i, t)
       return Math.max(1.01 * stageSum(k), get(path, k) * at(at(cut, i), t) * Math.exp(x))
     }
-    const x = solveShift((v) => {
-      let s = 0
-      for (let i = 0; i < N; i++) if (!isGap(i, t, 'edu_budget')) s += budgetAt(v, i)
-      return s
-    }, budgetTarget(t), -3, 3)
+    const x = solveShift(
+      (v) => {
+        let s = 0
+        for (let i = 0; i < N; i++) if (!isGap(i, t, 'edu_budget')) s += budgetAt(v, i)
+        return s
+      },
+      budgetTarget(t),
+      -3,
+      3,
+    )
     for (let i = 0; i < N; i++) edu[j(i, t)] = isGap(i, t, 'edu_budget') ? NaN : Math.round(10 * budgetAt(x, i)) / 10
   }
 }
@@ -57,7 +64,13 @@ export function simulateBudgetTotal(ctx: SimContext, isGap: IsGap, { rngs: r }: 
   const { N, prof } = ctx
   const shareBeta = r.map((g, i) => {
     const p = prof(i)
-    return 0.15 * (p.region === 'central' ? 1 : 0) + 0.1 * (1 - p.urban) - 0.35 * (['11', '31'].includes(p.prov) ? 1 : 0) - 0.2 * p.remote + 0.15 * g.normal()
+    return (
+      0.15 * (p.region === 'central' ? 1 : 0) +
+      0.1 * (1 - p.urban) -
+      0.35 * (['11', '31'].includes(p.prov) ? 1 : 0) -
+      0.2 * p.remote +
+      0.15 * g.normal()
+    )
   })
   const shareNoise = r.map((g) => g.ar1(T, 0.05, 0.7))
   const edu = ctx.col('edu_budget')
@@ -67,11 +80,16 @@ export function simulateBudgetTotal(ctx: SimContext, isGap: IsGap, { rngs: r }: 
     let eduSum = 0
     for (let i = 0; i < N; i++) if (!isGap(i, t, 'budget_total')) eduSum += get(edu, j(i, t))
     // Σ edu / Σ (edu / share) rises with the shift.
-    const x = solveShift((s) => {
-      let all = 0
-      for (let i = 0; i < N; i++) if (!isGap(i, t, 'budget_total')) all += get(edu, j(i, t)) / share(s, i)
-      return eduSum / all
-    }, ctx.steer('edu_share', t) / 100, -5, 5)
+    const x = solveShift(
+      (s) => {
+        let all = 0
+        for (let i = 0; i < N; i++) if (!isGap(i, t, 'budget_total')) all += get(edu, j(i, t)) / share(s, i)
+        return eduSum / all
+      },
+      ctx.steer('edu_share', t) / 100,
+      -5,
+      5,
+    )
     for (let i = 0; i < N; i++) {
       const k = j(i, t)
       tot[k] = isGap(i, t, 'budget_total') ? NaN : Math.round((10 * get(edu, k)) / share(x, i)) / 10

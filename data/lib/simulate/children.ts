@@ -23,7 +23,11 @@ export function simulateMigrants(ctx: SimContext, enrol: Stages): void {
         return Math.round(share * (get(enrol.pri, j(i, t)) + get(enrol.jun, j(i, t))))
       }
     },
-    effect: (g, p) => -1.8 * (p.prov === '44' && (p.district || p.city) ? 1 : 0) - 0.9 * (p.coastalUrban && p.prov !== '44' ? 1 : 0) + 1.0 * (1 - p.urban) + 0.5 * g.normal(),
+    effect: (g, p) =>
+      -1.8 * (p.prov === '44' && (p.district || p.city) ? 1 : 0) -
+      0.9 * (p.coastalUrban && p.prov !== '44' ? 1 : 0) +
+      1.0 * (1 - p.urban) +
+      0.5 * g.normal(),
     noise: { sd: 0.15, rho: 0.8 },
     target: OWN_SHAPE.migrant_public,
   })

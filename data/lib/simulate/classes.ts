@@ -27,7 +27,16 @@ function drawCounties(ctx: SimContext) {
   const n66 = r.map((g) => g.ar1(T, 0.25, 0.8))
   const s0 = r.map((g, i) => {
     const p = prof(i)
-    return 38 + 2.5 * (p.crowded ? 1 : 0) + 2 * (p.city ? 1 : 0) + 2 * p.urban - 6 * p.remote - 4 * (p.region === 'northeast' ? 1 : 0) - 1.5 * (p.size < -1 ? 1 : 0) + 2 * g.normal()
+    return (
+      38 +
+      2.5 * (p.crowded ? 1 : 0) +
+      2 * (p.city ? 1 : 0) +
+      2 * p.urban -
+      6 * p.remote -
+      4 * (p.region === 'northeast' ? 1 : 0) -
+      1.5 * (p.size < -1 ? 1 : 0) +
+      2 * g.normal()
+    )
   })
   return { clear56, clear66, b, n56, n66, s0 }
 }
@@ -82,14 +91,24 @@ export function simulateClasses(ctx: SimContext, enrol: Stages): void {
     if (t === 0) logK[0] = at(logK, 1)
     if (t >= 4) logK[t] = at(logK, 3)
     for (let it = 0; it < 6; it++) {
-      a56[t] = solveShift((x) => {
-        const s = totals(t, x, at(a66, t), at(logK, t))
-        return s.b56 / s.cl
-      }, share56, -25, 10)
-      a66[t] = solveShift((x) => {
-        const s = totals(t, at(a56, t), x, at(logK, t))
-        return s.b66 / s.cl
-      }, share66, -25, 15)
+      a56[t] = solveShift(
+        (x) => {
+          const s = totals(t, x, at(a66, t), at(logK, t))
+          return s.b56 / s.cl
+        },
+        share56,
+        -25,
+        10,
+      )
+      a66[t] = solveShift(
+        (x) => {
+          const s = totals(t, at(a56, t), x, at(logK, t))
+          return s.b66 / s.cl
+        },
+        share66,
+        -25,
+        15,
+      )
       if (count56) {
         const classesTarget = (count56.value * 1e4) / share56
         logK[t] = solveShift((x) => -totals(t, at(a56, t), at(a66, t), x).cl, -classesTarget, -1, 1)

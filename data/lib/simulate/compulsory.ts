@@ -32,10 +32,32 @@ export function simulateCompulsoryEnrolment(ctx: SimContext, { pop611, pop1214 }
 /** Small rural and remote schools need more teachers per pupil; crowded central counties fewer. */
 export function simulateCompulsoryTeachers(ctx: SimContext, enrol: Stages): Stages {
   const northeast = (p: CountyProfile): number => (p.region === 'northeast' ? 1 : 0)
-  const pri = teachersFor(ctx, 'pri-teachers', enrol.pri, 'pri_ratio', (p) =>
-    -0.18 * p.remote - 0.08 * (1 - p.urban) + 0.12 * (p.crowded ? 1 : 0) + 0.05 * (p.city ? 1 : 0) - 0.12 * northeast(p), 0.09)
-  const jun = teachersFor(ctx, 'jun-teachers', enrol.jun, 'jun_ratio', (p) =>
-    -0.15 * p.remote - 0.06 * (1 - p.urban) + 0.1 * (p.crowded ? 1 : 0) + 0.05 * (p.city ? 1 : 0) - 0.12 * northeast(p), 0.1)
+  const pri = teachersFor(
+    ctx,
+    'pri-teachers',
+    enrol.pri,
+    'pri_ratio',
+    (p) =>
+      -0.18 * p.remote -
+      0.08 * (1 - p.urban) +
+      0.12 * (p.crowded ? 1 : 0) +
+      0.05 * (p.city ? 1 : 0) -
+      0.12 * northeast(p),
+    0.09,
+  )
+  const jun = teachersFor(
+    ctx,
+    'jun-teachers',
+    enrol.jun,
+    'jun_ratio',
+    (p) =>
+      -0.15 * p.remote -
+      0.06 * (1 - p.urban) +
+      0.1 * (p.crowded ? 1 : 0) +
+      0.05 * (p.city ? 1 : 0) -
+      0.12 * northeast(p),
+    0.1,
+  )
   ctx.setRounded('pri_teachers', pri)
   ctx.setRounded('jun_teachers', jun)
   staffFor(ctx, 'pri-staff', pri, 1.1, 'pri_staff')

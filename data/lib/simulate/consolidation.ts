@@ -22,7 +22,13 @@ export function simulateConsolidation(ctx: SimContext, { counts }: Population): 
     }
     // In-migration districts gain pupils after grade 1 (rates above 100%); out-migration
     // and remote counties lose them; a few counties have a long tail of drop-outs.
-    delta.push(0.03 * (p.coastalUrban ? 1 : 0) + 0.003 * (p.district ? 1 : 0) - 0.02 * p.remote + 0.005 * g.normal() + laggard(g, 0.1, 0.02, 0.08))
+    delta.push(
+      0.03 * (p.coastalUrban ? 1 : 0) +
+        0.003 * (p.district ? 1 : 0) -
+        0.02 * p.remote +
+        0.005 * g.normal() +
+        laggard(g, 0.1, 0.02, 0.08),
+    )
     noise.push(g.ar1(T, 0.004, 0.7))
   })
   for (let t = 0; t < T; t++) {

@@ -76,7 +76,8 @@ export function createContext(counties: readonly CountyBase[], targets: National
     rngs: (stream) => counties.map((c) => countyRng(seed, c.code, stream)),
     steer: (key, t) => targets.steer(key, at(YEARS, t)),
     prof: (i) => profiles[i] as CountyProfile,
-    eachCounty: (stream, draw) => counties.forEach((c, i) => draw(countyRng(seed, c.code, stream), profiles[i] as CountyProfile, i)),
+    eachCounty: (stream, draw) =>
+      counties.forEach((c, i) => draw(countyRng(seed, c.code, stream), profiles[i] as CountyProfile, i)),
     col,
     grid: () => new Float64Array(N * T),
     setRounded: (id, values) => {

@@ -9,8 +9,18 @@ const { at } = kernels
  * missing.
  */
 export const DELIBERATE_GAPS: readonly { code: string; year: number; fields: readonly string[]; why: string }[] = [
-  { code: '540221', year: 2016, fields: ['spend_kg', 'spend_pri', 'spend_jun', 'spend_sh', 'spend_vs'], why: 'stage spending not reported' },
-  { code: '230127', year: 2019, fields: ['spend_kg', 'spend_pri', 'spend_jun', 'spend_sh', 'spend_vs'], why: 'stage spending not reported' },
+  {
+    code: '540221',
+    year: 2016,
+    fields: ['spend_kg', 'spend_pri', 'spend_jun', 'spend_sh', 'spend_vs'],
+    why: 'stage spending not reported',
+  },
+  {
+    code: '230127',
+    year: 2019,
+    fields: ['spend_kg', 'spend_pri', 'spend_jun', 'spend_sh', 'spend_vs'],
+    why: 'stage spending not reported',
+  },
   { code: '620421', year: 2017, fields: ['edu_budget', 'budget_total'], why: 'budget return missing' },
   { code: '450124', year: 2015, fields: ['teacher_salary', 'civil_salary'], why: 'salary survey missing' },
 ]

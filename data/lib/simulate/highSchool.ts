@@ -32,11 +32,16 @@ export function simulateHighSchoolEnrolment(ctx: SimContext, pop1517: Float64Arr
       Math.min(1.5, Math.exp(s + at(alpha, i) * conv + at(tail, i) + at(at(noise, i), t))) * get(pop1517, j(i, t))
     let pop = 0
     for (let i = 0; i < N; i++) pop += get(pop1517, j(i, t))
-    const s = solveShift((x) => {
-      let e = 0
-      for (let i = 0; i < N; i++) e += enrol(x, i)
-      return e / pop
-    }, ctx.steer('hs_rate', t) / 100, -3, 3)
+    const s = solveShift(
+      (x) => {
+        let e = 0
+        for (let i = 0; i < N; i++) e += enrol(x, i)
+        return e / pop
+      },
+      ctx.steer('hs_rate', t) / 100,
+      -3,
+      3,
+    )
     const vShare = (x: number, i: number): number => sigmoid(x + at(vBeta, i) + at(at(vNoise, i), t))
     const totalAt = (i: number): number => enrol(s, i)
     const sv = solveWeightedShare(vShare, totalAt, N, at(OWN_SHAPE.vs_share, t) / 100)
@@ -66,8 +71,18 @@ function simulateIntake(ctx: SimContext, shEnrol: Float64Array, vsEnrol: Float64
 }
 
 export function simulateHighSchoolTeachers(ctx: SimContext, shEnrol: Float64Array): void {
-  const shTeachers = teachersFor(ctx, 'sh-teachers', shEnrol, 'sh_ratio', (p) =>
-    -0.12 * p.remote + 0.1 * (p.crowded ? 1 : 0) - 0.08 * (p.region === 'northeast' ? 1 : 0) - 0.05 * clamp(p.dev, -2, 2), 0.1)
+  const shTeachers = teachersFor(
+    ctx,
+    'sh-teachers',
+    shEnrol,
+    'sh_ratio',
+    (p) =>
+      -0.12 * p.remote +
+      0.1 * (p.crowded ? 1 : 0) -
+      0.08 * (p.region === 'northeast' ? 1 : 0) -
+      0.05 * clamp(p.dev, -2, 2),
+    0.1,
+  )
   ctx.setRounded('sh_teachers', shTeachers)
   staffFor(ctx, 'sh-staff', shTeachers, 1.2, 'sh_staff')
 }
@@ -82,17 +97,23 @@ export function simulateHighSchoolClasses(ctx: SimContext, shEnrol: Float64Array
   const big = ctx.grid()
   for (let t = 0; t < T; t++) {
     const share = (x: number, i: number): number => sigmoid(x + at(b, i) + at(at(noise, i), t))
-    const classesAt = (x: number, i: number): number => Math.max(1, get(shEnrol, j(i, t)) / (at(s0, i) - 0.6 * t + 14 * share(x, i)))
-    const a = solveShift((x) => {
-      let c = 0
-      let bg = 0
-      for (let i = 0; i < N; i++) {
-        const n = classesAt(x, i)
-        c += n
-        bg += share(x, i) * n
-      }
-      return bg / c
-    }, at(OWN_SHAPE.sh_big56_share, t) / 100, -25, 10)
+    const classesAt = (x: number, i: number): number =>
+      Math.max(1, get(shEnrol, j(i, t)) / (at(s0, i) - 0.6 * t + 14 * share(x, i)))
+    const a = solveShift(
+      (x) => {
+        let c = 0
+        let bg = 0
+        for (let i = 0; i < N; i++) {
+          const n = classesAt(x, i)
+          c += n
+          bg += share(x, i) * n
+        }
+        return bg / c
+      },
+      at(OWN_SHAPE.sh_big56_share, t) / 100,
+      -25,
+      10,
+    )
     for (let i = 0; i < N; i++) {
       const n = Math.max(1, Math.round(classesAt(a, i)))
       cls[j(i, t)] = n

@@ -22,11 +22,19 @@ export function simulatePopulation(ctx: SimContext): Population {
   const band = (lo: number, hi: number): Float64Array => {
     const out = ctx.grid()
     for (let i = 0; i < ctx.N; i++) {
-      for (let t = 0; t < T; t++) out[j(i, t)] = ageBand(counts[i] as Map<number, number>, at(YEARS, t), lo, hi, ctx.prof(i).drift)
+      for (let t = 0; t < T; t++)
+        out[j(i, t)] = ageBand(counts[i] as Map<number, number>, at(YEARS, t), lo, hi, ctx.prof(i).drift)
     }
     return out
   }
-  const pop = { counts, pop35raw: band(3, 5), pop611: band(6, 11), pop1214: band(12, 14), pop1517: band(15, 17), pop614: band(6, 14) }
+  const pop = {
+    counts,
+    pop35raw: band(3, 5),
+    pop611: band(6, 11),
+    pop1214: band(12, 14),
+    pop1517: band(15, 17),
+    pop614: band(6, 14),
+  }
   ctx.setRounded('pop_15_17', pop.pop1517)
   return pop
 }

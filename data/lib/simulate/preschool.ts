@@ -33,11 +33,16 @@ export function simulateKgEnrolment(ctx: SimContext, { pop35raw }: Population): 
     const conv = 1 - (0.6 * t) / (T - 1)
     const latent = (i: number): number => at(alpha, i) * conv + at(tail, i) + at(at(noise, i), t)
     const enrolAt = (s: number, i: number): number => Math.min(1.25, Math.exp(s + latent(i))) * get(pop35, j(i, t))
-    const s = solveShift((x) => {
-      let e = 0
-      for (let i = 0; i < N; i++) e += enrolAt(x, i)
-      return e
-    }, target, -3, 3)
+    const s = solveShift(
+      (x) => {
+        let e = 0
+        for (let i = 0; i < N; i++) e += enrolAt(x, i)
+        return e
+      },
+      target,
+      -3,
+      3,
+    )
     for (let i = 0; i < N; i++) kgEnrol[j(i, t)] = Math.max(20, Math.round(enrolAt(s, i)))
   }
   ctx.setRounded('pop_3_5', pop35)
@@ -52,8 +57,13 @@ export function simulateKgPublic(ctx: SimContext, kgEnrol: Float64Array): void {
   const beta = r.map((g, i) => {
     const p = prof(i)
     return (
-      0.9 * p.remote + 0.9 * (1 - p.urban) - 0.4 * (p.district ? 1 : 0) - 1.1 * (p.prov === '44' ? 1 : 0) -
-      0.55 * (p.prov === '33' || p.prov === '35' ? 1 : 0) - 0.35 * (p.coastalUrban ? 1 : 0) + 0.3 * (p.region === 'northeast' ? 1 : 0) +
+      0.9 * p.remote +
+      0.9 * (1 - p.urban) -
+      0.4 * (p.district ? 1 : 0) -
+      1.1 * (p.prov === '44' ? 1 : 0) -
+      0.55 * (p.prov === '33' || p.prov === '35' ? 1 : 0) -
+      0.35 * (p.coastalUrban ? 1 : 0) +
+      0.3 * (p.region === 'northeast' ? 1 : 0) +
       0.45 * g.normal()
     )
   })
@@ -97,16 +107,24 @@ export function simulateKgCount(ctx: SimContext, kgEnrol: Float64Array): void {
   const pubEnrol = ctx.col('kg_public_enrol')
   // The shift is the log of children per kindergarten: the count falls as it rises, so the
   // solver, which wants a rising function, is given the count's negative.
-  const count = (enrol: number, x: number, eta: number, n: number): number => (enrol > 0 ? Math.max(1, enrol / Math.exp(x + eta + n)) : 0)
+  const count = (enrol: number, x: number, eta: number, n: number): number =>
+    enrol > 0 ? Math.max(1, enrol / Math.exp(x + eta + n)) : 0
   const solveCount = (counted: (x: number, i: number) => number, target: number): number =>
-    solveShift((x) => {
-      let s = 0
-      for (let i = 0; i < N; i++) s -= counted(x, i)
-      return s
-    }, -target, -5, 12)
+    solveShift(
+      (x) => {
+        let s = 0
+        for (let i = 0; i < N; i++) s -= counted(x, i)
+        return s
+      },
+      -target,
+      -5,
+      12,
+    )
   for (let t = 0; t < T; t++) {
-    const pubCount = (x: number, i: number): number => count(get(pubEnrol, j(i, t)), x, at(etaPub, i), at(at(noise, i), t))
-    const priCount = (x: number, i: number): number => count(get(kgEnrol, j(i, t)) - get(pubEnrol, j(i, t)), x, at(etaPri, i), at(at(noise, i), t))
+    const pubCount = (x: number, i: number): number =>
+      count(get(pubEnrol, j(i, t)), x, at(etaPub, i), at(at(noise, i), t))
+    const priCount = (x: number, i: number): number =>
+      count(get(kgEnrol, j(i, t)) - get(pubEnrol, j(i, t)), x, at(etaPri, i), at(at(noise, i), t))
     const xp = solveCount(pubCount, steer('kg_public_count', t) * 1e4)
     let pubTotal = 0
     for (let i = 0; i < N; i++) {

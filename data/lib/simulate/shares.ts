@@ -20,7 +20,8 @@ export function partOf(
   for (let t = 0; t < T; t++) {
     const share = (s: number, i: number): number => sigmoid(s + at(effect, i) + at(at(noise, i), t))
     const s = solveWeightedShare(share, (i) => get(whole, j(i, t)), ctx.N, target(t))
-    for (let i = 0; i < ctx.N; i++) part[j(i, t)] = Math.min(get(whole, j(i, t)), Math.round(share(s, i) * get(whole, j(i, t))))
+    for (let i = 0; i < ctx.N; i++)
+      part[j(i, t)] = Math.min(get(whole, j(i, t)), Math.round(share(s, i) * get(whole, j(i, t))))
   }
   return part
 }

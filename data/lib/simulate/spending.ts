@@ -19,15 +19,31 @@ export interface Spending {
   stageSpend: Float64Array[]
 }
 
-export function simulateStageSpending(ctx: SimContext, isGap: IsGap, enrol: { kg: Float64Array } & Stages & HighSchool): Spending {
+export function simulateStageSpending(
+  ctx: SimContext,
+  isGap: IsGap,
+  enrol: { kg: Float64Array } & Stages & HighSchool,
+): Spending {
   const { N, prof } = ctx
   const r = ctx.rngs('spending')
   // Remote and very small counties pay more per pupil (no economies of scale, allowances).
   const rel = r.map((g, i) => {
     const p = prof(i)
-    return p.traits.spend * Math.exp(0.15 * (p.banner ? 1 : 0) + 0.25 * p.remote - 0.08 * clamp(p.size, -2.5, 2) + 0.05 * (p.district ? 1 : 0) + 0.1 * g.normal())
+    return (
+      p.traits.spend *
+      Math.exp(
+        0.15 * (p.banner ? 1 : 0) +
+          0.25 * p.remote -
+          0.08 * clamp(p.size, -2.5, 2) +
+          0.05 * (p.district ? 1 : 0) +
+          0.1 * g.normal(),
+      )
+    )
   })
-  const steered = (key: TargetKey) => (t: number): number => ctx.steer(key, t)
+  const steered =
+    (key: TargetKey) =>
+    (t: number): number =>
+      ctx.steer(key, t)
   const stages: readonly { id: string; enrol: Float64Array; target: (t: number) => number }[] = [
     { id: 'spend_kg', enrol: enrol.kg, target: steered('ps_kg') },
     { id: 'spend_pri', enrol: enrol.pri, target: steered('ps_pri') },
@@ -36,7 +52,9 @@ export function simulateStageSpending(ctx: SimContext, isGap: IsGap, enrol: { kg
     { id: 'spend_vs', enrol: enrol.vs, target: (t) => at(OWN_SHAPE.ps_vs, t) },
   ]
   // A county-year of 压减: every line of the education budget is cut that year.
-  const cut = r.map((g) => Array.from({ length: T }, (_, t) => (t > 0 && g.chance(0.035) ? 1 - g.uniform(0.02, 0.1) : 1)))
+  const cut = r.map((g) =>
+    Array.from({ length: T }, (_, t) => (t > 0 && g.chance(0.035) ? 1 - g.uniform(0.02, 0.1) : 1)),
+  )
   // Public kindergartens are what the budget pays for: counties with more of them spend
   // more per child (their ten-year mean share, so yearly noise does not leak in).
   const publicShare = ctx.col('kg_public_enrol')
@@ -57,7 +75,13 @@ export function simulateStageSpending(ctx: SimContext, isGap: IsGap, enrol: { kg
     for (let t = 0; t < T; t++) {
       const raw = (i: number): number => {
         const kgTilt = st.id === 'spend_kg' ? at(kgTiltOf, i) : 1
-        return at(rel, i) * at(stageRel, i) * kgTilt * Math.exp(at(at(common, i), t) + at(at(noise, i), t)) * at(at(cut, i), t)
+        return (
+          at(rel, i) *
+          at(stageRel, i) *
+          kgTilt *
+          Math.exp(at(at(common, i), t) + at(at(noise, i), t)) *
+          at(at(cut, i), t)
+        )
       }
       let num = 0
       let den = 0
@@ -71,7 +95,8 @@ export function simulateStageSpending(ctx: SimContext, isGap: IsGap, enrol: { kg
     }
     // Spending as incurred; the deliberate gaps only hide it from the published file.
     const published = ctx.col(st.id)
-    for (let i = 0; i < N; i++) for (let t = 0; t < T; t++) published[j(i, t)] = isGap(i, t, st.id) ? NaN : get(out, j(i, t))
+    for (let i = 0; i < N; i++)
+      for (let t = 0; t < T; t++) published[j(i, t)] = isGap(i, t, st.id) ? NaN : get(out, j(i, t))
     return out
   })
   return { rngs: r, cut, stageSpend }

@@ -8,7 +8,14 @@ import { partOf } from './shares.ts'
 const { at, clamp, get, j } = kernels
 
 /** Students per teacher: calibrated on the log scale, so the spread is multiplicative. */
-export function teachersFor(ctx: SimContext, stream: string, enrol: Float64Array, key: TargetKey, effect: (p: CountyProfile) => number, sd: number): Float64Array {
+export function teachersFor(
+  ctx: SimContext,
+  stream: string,
+  enrol: Float64Array,
+  key: TargetKey,
+  effect: (p: CountyProfile) => number,
+  sd: number,
+): Float64Array {
   const { N, prof } = ctx
   const r = ctx.rngs(stream)
   const delta = r.map((g, i) => effect(prof(i)) + sd * g.normal())
@@ -39,16 +46,31 @@ export function staffFor(ctx: SimContext, stream: string, teachers: Float64Array
   ctx.eachCounty(stream, (g, p, i) => {
     const f = Math.max(1.02, base + 0.03 * p.urban - 0.03 * (p.crowded ? 1 : 0) + 0.035 * g.normal())
     const n = g.ar1(T, 0.01, 0.8)
-    for (let t = 0; t < T; t++) staff[j(i, t)] = Math.max(get(teachers, j(i, t)), Math.round(get(teachers, j(i, t)) * Math.max(1.01, f + at(n, t))))
+    for (let t = 0; t < T; t++)
+      staff[j(i, t)] = Math.max(
+        get(teachers, j(i, t)),
+        Math.round(get(teachers, j(i, t)) * Math.max(1.01, f + at(n, t))),
+      )
   })
   ctx.setRounded(out, staff)
 }
 
 /** 本科及以上: more in developed and urban counties, fewer in remote ones. */
-export function bachelorFor(ctx: SimContext, stream: string, teachers: Float64Array, key: TargetKey, out: string): void {
+export function bachelorFor(
+  ctx: SimContext,
+  stream: string,
+  teachers: Float64Array,
+  key: TargetKey,
+  out: string,
+): void {
   const { prof } = ctx
   const r = ctx.rngs(stream)
-  const beta = r.map((g, i) => 0.35 * clamp(prof(i).dev, -2, 2) + 0.5 * prof(i).urban - 0.4 * prof(i).remote + 0.3 * g.normal())
+  const beta = r.map(
+    (g, i) => 0.35 * clamp(prof(i).dev, -2, 2) + 0.5 * prof(i).urban - 0.4 * prof(i).remote + 0.3 * g.normal(),
+  )
   const noise = r.map((g) => g.ar1(T, 0.08, 0.85))
-  ctx.setRounded(out, partOf(ctx, teachers, beta, noise, (t) => ctx.steer(key, t) / 100))
+  ctx.setRounded(
+    out,
+    partOf(ctx, teachers, beta, noise, (t) => ctx.steer(key, t) / 100),
+  )
 }

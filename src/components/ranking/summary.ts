@@ -25,7 +25,11 @@ export function rankScopeOf(rows: readonly RankingRow[]): RankScope {
 }
 
 /** The first and last `n` ranked counties (the last worst first); a county is in one list only. */
-export function bestAndWorst(rows: readonly RankingRow[], scope: RankScope, n = 3): { best: RankedEntry[]; worst: RankedEntry[] } {
+export function bestAndWorst(
+  rows: readonly RankingRow[],
+  scope: RankScope,
+  n = 3,
+): { best: RankedEntry[]; worst: RankedEntry[] } {
   const rankOf = (r: RankingRow) => (scope === 'prefecture' ? r.rank_prefecture : r.rank)
   const ranked = rows
     .filter((r) => rankOf(r) !== null)
