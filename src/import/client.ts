@@ -1,7 +1,7 @@
 // The page's side of the import worker: one request at a time, progress reported, and
 // cancel by terminating the worker (a fresh one is started for the next request).
 import type { FileChoice, FileInspection } from './pipeline.ts'
-import type { ImportRules } from './validate.ts'
+import type { ImportRules } from './imported.ts'
 import type { CheckedImport, WorkerRequest } from './worker.ts'
 
 type Reply =

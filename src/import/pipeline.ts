@@ -15,7 +15,8 @@ import {
   type FileFormat,
 } from './sheets.ts'
 import type { Encoding } from './encodings.ts'
-import { ImportBuilder, type ImportRules, type ValidationResult } from './validate.ts'
+import { ImportBuilder } from './validate.ts'
+import { type ImportRules, type ValidationResult } from './imported.ts'
 
 export interface InputFile {
   name: string

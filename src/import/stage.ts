@@ -3,7 +3,7 @@ import { tableToIPC } from 'apache-arrow'
 import { arrowTable } from '../db/arrow.ts'
 import { PANEL_COLUMNS, type Column } from '../db/schema.ts'
 import { rateColumn } from '../queries/importChecks.ts'
-import type { ImportedData } from './validate.ts'
+import type { ImportedData } from './imported.ts'
 
 /**
  * An import's accepted rows as an Arrow IPC stream: the panel's columns, the rates given

@@ -3,7 +3,7 @@
 // cancels by terminating it.
 import { stageIpc } from './stage.ts'
 import { inspectFile, validateFiles, type FileChoice } from './pipeline.ts'
-import { rateColumns, type ImportRules, type RateColumn, type ValidationResult } from './validate.ts'
+import { rateColumns, type ImportRules, type RateColumn, type ValidationResult } from './imported.ts'
 
 export type WorkerRequest =
   | { id: number; type: 'inspect'; file: File; choice: FileChoice }

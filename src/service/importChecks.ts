@@ -16,7 +16,7 @@ import {
   type RateMismatchRow,
 } from '../queries/importChecks.ts'
 import type { ImportIssue } from '../import/report.ts'
-import type { RateColumn } from '../import/validate.ts'
+import type { RateColumn } from '../import/imported.ts'
 import { RULES } from '../indicators/rules.ts'
 import { STAGE_TABLE } from '../queries/importChecks.ts'
 import { statusChangesQuery, type StatusChangeRow } from '../queries/rules.ts'

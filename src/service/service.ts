@@ -16,7 +16,7 @@ import {
   type SavedDataStore,
   type UserDataMeta,
 } from './userData.ts'
-import type { RateColumn } from '../import/validate.ts'
+import type { RateColumn } from '../import/imported.ts'
 
 /** A statement to answer ahead of being asked, with what it reads (as useQuery's requests). */
 export interface Prefetch {

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { parquetReadObjects } from 'hyparquet'
 import { compressors } from 'hyparquet-compressors'
 import type { InputFile } from '../../src/import/pipeline.ts'
-import type { ImportRules } from '../../src/import/validate.ts'
+import type { ImportRules } from '../../src/import/imported.ts'
 import { DATA_DIR } from './bundled.ts'
 
 export const FIXTURE_DIR = join(process.cwd(), 'test', 'fixtures', 'import')

@@ -1,0 +1,44 @@
+// What the row-by-row check (validate.ts) is given and gives: the county list and years it
+// checks against, the accepted rows column by column, and the report.
+import type { FileSummary, ImportIssue, Severity } from './report.ts'
+
+export interface ImportRules {
+  /** code → county name, of every county the dashboard knows. */
+  counties: ReadonlyMap<string, string>
+  years: { min: number; max: number }
+}
+
+/** Accepted rows, column by column; NaN is a missing value. */
+export interface ImportedData {
+  length: number
+  code: string[]
+  year: Int32Array
+  fields: Record<string, Float64Array>
+  /** Rates given in the files, by indicator id, in the unit written. */
+  rates: Record<string, Float64Array>
+  /** Whether each rate column was written in percent (a % in the header or the cells). */
+  ratePercent: Record<string, boolean>
+  /** Index into `files` and spreadsheet row of each accepted row, for the report. */
+  fileIndex: Int32Array
+  rowNumber: Int32Array
+}
+
+/** A rate column found in the files, for the cross-check. */
+export interface RateColumn {
+  indicator: string
+  percent: boolean
+}
+
+/** The rate columns of checked data. */
+export function rateColumns(data: ImportedData): RateColumn[] {
+  return Object.keys(data.rates).map((indicator) => ({ indicator, percent: data.ratePercent[indicator] ?? false }))
+}
+
+export interface ValidationResult {
+  data: ImportedData
+  files: FileSummary[]
+  /** The first issues, for display; all of them are in `reportLines`. */
+  issues: ImportIssue[]
+  issueCount: Record<Severity, number>
+  reportLines: string[]
+}
