@@ -29,7 +29,6 @@ export interface Prefetch {
 
 /** Where the panel's rows come from; user data is in the panel once `loaded` resolves. */
 type Source = { kind: 'bundled' } | { kind: 'user'; meta: UserDataMeta; loaded: Promise<void> }
-
 export class DataService {
   private loader?: Promise<PanelLoader>
   private source?: Promise<Source>
@@ -212,12 +211,7 @@ export class DataService {
    * the browser refused to store it (private mode, full disk): it then lasts this visit.
    */
   async acceptImport(meta: UserDataMeta, rows: Blob): Promise<{ manifest: Manifest; kept: boolean }> {
-    this.generation += 1
-    this.ahead = []
-    ;(await this.panel()).forgetLoaded()
-    await replacePanelWithStage(this.db)
-    this.cache.clear()
-    this.source = Promise.resolve({ kind: 'user', meta, loaded: Promise.resolve() })
+    await this.replacePanel(() => replacePanelWithStage(this.db), { kind: 'user', meta, loaded: Promise.resolve() })
     const kept = await this.saved?.save({ meta, rows }).then(
       () => true,
       () => false,
@@ -228,13 +222,18 @@ export class DataService {
   /** Forgets the user's data and returns to the bundled panel. */
   async clearUserData(): Promise<Manifest> {
     await this.saved?.clear()
+    await this.replacePanel(() => emptyPanel(this.db), { kind: 'bundled' })
+    return this.manifest()
+  }
+
+  /** `change` replaces the panel's rows: work ahead begun on the old rows and answers given from them are dropped. */
+  private async replacePanel(change: () => Promise<void>, source: Source): Promise<void> {
     this.generation += 1
     this.ahead = []
     ;(await this.panel()).forgetLoaded()
-    await emptyPanel(this.db)
+    await change()
     this.cache.clear()
-    this.source = Promise.resolve({ kind: 'bundled' })
-    return this.manifest()
+    this.source = Promise.resolve(source)
   }
 
   query<T extends object>(q: Query): Promise<T[]> {

@@ -1,3 +1,4 @@
+import { rankingRow } from '../support/rankingRow.ts'
 import { describe, expect, it } from 'vitest'
 import * as echarts from 'echarts'
 import { choroplethOption, mapTooltip } from '../../src/charts/choropleth.ts'
@@ -16,26 +17,7 @@ function row(
   status: RankingRow['status'],
   rank: number | null,
 ): RankingRow {
-  return {
-    code,
-    name,
-    prefecture_code: '990100',
-    prefecture: '甲市',
-    county_type: '县',
-    value,
-    rank,
-    rank_prefecture: rank,
-    prev_value: null,
-    prev_rank: null,
-    prev_rank_prefecture: null,
-    initials: null,
-    change: null,
-    change_pct: null,
-    threshold: 50,
-    status,
-    gap: null,
-    doubt: null,
-  }
+  return rankingRow({ code, name, value, status, rank, rank_prefecture: rank })
 }
 
 const rows = [

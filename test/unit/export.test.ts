@@ -33,6 +33,7 @@ import { provinceRollup } from '../../src/indicators/rollup.ts'
 import { RULES } from '../../src/indicators/rules.ts'
 import { rankingQuery, ruleStatusQuery, type RankingRow, type RuleStatusRow } from '../../src/queries/index.ts'
 import { bundledDatabase } from '../support/bundled.ts'
+import { rankingRow } from '../support/rankingRow.ts'
 
 const share = getIndicator('kg_public_share')
 const filters = {
@@ -71,26 +72,16 @@ describe('csvText', () => {
 
   it('writes a value at the line with the digits its verdict needs, and a change in % only from a positive base', () => {
     const rate = getIndicator('kg_gross_enrol_rate')
-    const row = {
+    const row = rankingRow({
       code: '431181',
       name: '祁阳市',
-      prefecture_code: '431100',
-      prefecture: '永州市',
-      county_type: '县级市',
       value: 84.956951,
       rank: 90,
-      rank_prefecture: 5,
       prev_value: 84.5,
-      prev_rank: null,
-      prev_rank_prefecture: null,
-      initials: null,
-      change: null,
-      change_pct: null,
       threshold: 85,
-      status: '未达标' as const,
+      status: '未达标',
       gap: 0.043049,
-      doubt: null,
-    }
+    })
     const records = parseCsv(csvText(rankingColumns(rate, '全省排名', 2018), tableRows([row], filters)).slice(1))
     expect(records[1]!.slice(5, 7)).toEqual(['84.96', '0.46'])
     const gap = getIndicator('salary_gap')
@@ -233,46 +224,8 @@ describe('chart export', () => {
     date: '2025-03-01',
   }
   const rows = [
-    {
-      code: '990101',
-      name: '甲区',
-      prefecture_code: '990100',
-      prefecture: '甲市',
-      county_type: '区',
-      value: 62,
-      rank: 1,
-      rank_prefecture: 1,
-      prev_value: null,
-      prev_rank: null,
-      prev_rank_prefecture: null,
-      initials: null,
-      change: null,
-      change_pct: null,
-      threshold: 50,
-      status: '达标' as const,
-      gap: null,
-      doubt: null,
-    },
-    {
-      code: '990102',
-      name: '乙县',
-      prefecture_code: '990100',
-      prefecture: '甲市',
-      county_type: '县',
-      value: 41,
-      rank: 2,
-      rank_prefecture: 2,
-      prev_value: null,
-      prev_rank: null,
-      prev_rank_prefecture: null,
-      initials: null,
-      change: null,
-      change_pct: null,
-      threshold: 50,
-      status: '未达标' as const,
-      gap: 9,
-      doubt: null,
-    },
+    rankingRow({ code: '990101', name: '甲区', value: 62, rank: 1, rank_prefecture: 1, status: '达标' }),
+    rankingRow({ code: '990102', name: '乙县', value: 41, rank: 2, rank_prefecture: 2, status: '未达标', gap: 9 }),
   ]
   const classes = mapClasses(rows, share, 50)
   const bars = barChartOption(rankingBars({ rows, indicator: share, classes, threshold: 50, provinceFigure: 55 }))
