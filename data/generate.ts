@@ -12,7 +12,7 @@ import { NATIONAL_NAMES, NationalTargets, YEARS } from './lib/targets.ts'
 import { writeManifest, writeParquet, writeTemplate } from './lib/write.ts'
 import { writeSnapshots } from './snapshots.ts'
 import { SUMMARY_FILE, writeProvinceSummaries } from './summaries.ts'
-import { snapshotFile } from '../src/service/snapshot.ts'
+import { SNAPSHOT_FOLDER } from '../src/service/snapshot.ts'
 import { DEFAULT_INDICATOR_ID, getIndicator } from '../src/indicators/catalog.ts'
 import { valuesFile, writeFirstValues } from './values.ts'
 
@@ -43,7 +43,7 @@ function formatCheck(rows: readonly CheckRow[]): string {
 async function writeDerived(provinces: readonly string[]): Promise<void> {
   await writeProvinceSummaries(outDir)
   await writeFirstValues(outDir, provinces, [FIRST_INDICATOR])
-  await writeSnapshots(outDir, provinces, YEARS.at(-1)!)
+  await writeSnapshots(outDir, provinces, YEARS)
 }
 
 async function main(): Promise<void> {
@@ -98,7 +98,6 @@ async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true })
   const provinces = (await writeParquet(outDir, joined.counties, panel)).map((p) => ({
     ...p,
-    snapshot: snapshotFile(p.code),
     values: { file: valuesFile(p.code), indicators: [FIRST_INDICATOR.id] },
   }))
   writeTemplate(outDir, panel, [
@@ -114,6 +113,7 @@ async function main(): Promise<void> {
     provinces,
     countiesFile: 'counties.parquet',
     summaryFile: SUMMARY_FILE,
+    snapshots: SNAPSHOT_FOLDER,
     rows: provinces.reduce((s, p) => s + p.rows, 0),
   })
   await writeDerived(provinces.map((p) => p.code))

@@ -105,6 +105,7 @@ export function useProvinceAnswers(c: Choice) {
         ...rulesAhead(
           RULES,
           a.province,
+          c.years.value,
           a.ranking.map((r) => r.code),
         ),
       },

@@ -2,8 +2,13 @@ import { ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue'
 import type { Query } from '../util/query.ts'
 import type { Indicator } from '../indicators/catalog.ts'
 import { useDatasetStore } from '../stores/dataset.ts'
+import { SNAPSHOT_PART } from '../queries/snapshot.ts'
+import { snapshotFile } from '../service/snapshot.ts'
 import { markOnce } from './markOnce.ts'
 import { useDataService } from './useData.ts'
+
+/** A panel's message when the engine could not start and the build has no answer for it. */
+export const ENGINE_NEEDED = '此项需要数据引擎计算，当前浏览器无法启动数据引擎。'
 
 export interface QueryState<T> {
   rows: ShallowRef<T[]>
@@ -21,10 +26,16 @@ export interface QueryState<T> {
  * precomputed province figures instead, and null for the county list only; `indicators`
  * names those the statement reads, when not all (the province's others rank later). Every query
  * runs again when the data is replaced. On the bundled dataset, the build's answer
- * (snapshot) is shown until DuckDB's arrives.
+ * (snapshot) is shown until DuckDB's arrives, and stays if DuckDB cannot start: `snapshot`
+ * names the part that has it (SNAPSHOT_PART), by default the province page's or the national page's.
  */
 export function useQuery<T extends object>(
-  build: () => { query: Query; province: string | 'summary' | null; indicators?: readonly Indicator[] } | null,
+  build: () => {
+    query: Query
+    province: string | 'summary' | null
+    indicators?: readonly Indicator[]
+    snapshot?: string
+  } | null,
 ): QueryState<T> {
   const service = useDataService()
   const dataset = useDatasetStore()
@@ -42,13 +53,15 @@ export function useQuery<T extends object>(
       loading.value = true
       // An error belongs to the request that failed, not to the next one.
       error.value = null
-      const snapshot = dataset.simulated
-        ? dataset.provinces.find((p) => p.code === request.province)?.snapshot
-        : undefined
-      if (snapshot) {
-        void service.snapshots.rows<T>(snapshot, request.query).then((early) => {
-          if (!early || id !== latest || !loading.value) return
-          rows.value = early
+      const folder = dataset.simulated ? dataset.manifest?.snapshots : undefined
+      const part =
+        request.snapshot ?? (request.province === 'summary' ? SNAPSHOT_PART.national : (request.province ?? undefined))
+      let early: T[] | null = null
+      if (folder && part) {
+        void service.snapshots.rows<T>(snapshotFile(part, folder), request.query).then((answer) => {
+          if (!answer || id !== latest || !loading.value) return
+          early = answer
+          rows.value = answer
           answered.value = true
         })
       }
@@ -64,8 +77,9 @@ export function useQuery<T extends object>(
         rows.value = result
         error.value = null
       } catch (e) {
-        if (id !== latest) return
-        error.value = e instanceof Error ? e.message : String(e)
+        // Without the engine, the build's answer stands; what cannot be shown is said once (StartProgress).
+        if (id !== latest || early) return
+        error.value = dataset.error ? ENGINE_NEEDED : e instanceof Error ? e.message : String(e)
         rows.value = []
       } finally {
         if (id === latest) {

@@ -34,7 +34,8 @@ function yearCondition(t: Threshold, yearCol: string): string {
 export function thresholdSql(ind: Indicator, yearCol = 'year'): string {
   if (ind.thresholds.length === 0) return 'CAST(NULL AS DOUBLE)'
   const arms = ind.thresholds.map((t) => `WHEN ${yearCondition(t, yearCol)} THEN ${num(t.value)}`).join(' ')
-  return `CASE ${arms} END`
+  // A double, as every value: literals alone make a DECIMAL, which Arrow hands over as an object.
+  return `CAST(CASE ${arms} END AS DOUBLE)`
 }
 
 function basicSql(ind: Indicator, yearCol: string): string {

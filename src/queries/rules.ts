@@ -25,6 +25,8 @@ export interface RuleFilter {
   province: string
   /** One county only (the county page); all counties of the province otherwise. */
   code?: string
+  /** Only the rows of these years, first to last (the roll-up's year and the one before); streaks still count every year. */
+  years?: readonly [number, number]
 }
 
 function compositeSelect(rule: CompositeRule, suffix: string): string {
@@ -74,30 +76,45 @@ export function ruleStatusQuery(rules: readonly Rule[], f: RuleFilter): Query {
       SELECT *, year - row_number() OVER (PARTITION BY rule, code, status ORDER BY year) AS island
       FROM judged WHERE status IS NOT NULL AND ((SELECT code FROM sel) IS NULL OR code = (SELECT code FROM sel))
     )
-    SELECT rule, code, year, value, threshold, status, gap, failing,
-      count(*) OVER (PARTITION BY rule, code, status, island ORDER BY year) AS streak
-    FROM islands ORDER BY rule, code, year`
-  return { sql, params: [f.province, f.code ?? null] }
+    SELECT * FROM (
+      SELECT rule, code, year, value, threshold, status, gap, failing,
+        count(*) OVER (PARTITION BY rule, code, status, island ORDER BY year) AS streak
+      FROM islands
+    ) WHERE year BETWEEN ? AND ? ORDER BY rule, code, year`
+  const [from, to] = f.years ?? [0, 9999]
+  return { sql, params: [f.province, f.code ?? null, from, to] }
+}
+
+/** The roll-up's statement: every county's rule statuses in `year` and the year before. */
+export function rollupStatusQuery(rules: readonly Rule[], province: string, year: number): Query {
+  return ruleStatusQuery(rules, { province, years: [year - 1, year] })
 }
 
 /**
- * The province's rule statuses in one statement, standing for the roll-up's (the same
- * statement) and for each county page's: split by county, its rows are ruleStatusQuery's
- * for that county (the streaks run per county).
+ * The province's rule statuses in one statement, standing for the roll-up's of each year
+ * (its rows of that year and the one before) and for each county page's: split by county,
+ * its rows are ruleStatusQuery's for that county (the streaks run per county).
  */
 export function rulesAhead(
   rules: readonly Rule[],
   province: string,
+  years: readonly number[],
   codes: readonly string[],
 ): StandsFor<RuleStatusRow> {
   const query = ruleStatusQuery(rules, { province })
   // One county's statement built once (9 KB of SQL), for every county with its own code.
-  const county = codes.length ? ruleStatusQuery(rules, { province, code: codes[0] }).sql : ''
+  const county = ruleStatusQuery(rules, { province, code: codes[0] ?? '' })
   return {
     query,
     answers: {
-      queries: [query, ...codes.map((code) => ({ sql: county, params: [province, code] }))],
-      split: (rows) => [rows, ...groupByKey(rows, codes, (r) => r.code)],
+      queries: [
+        ...years.map((y) => rollupStatusQuery(rules, province, y)),
+        ...codes.map((code) => ({ sql: county.sql, params: county.params.map((p, i) => (i === 1 ? code : p)) })),
+      ],
+      split: (rows) => [
+        ...years.map((y) => rows.filter((r) => r.year === y - 1 || r.year === y)),
+        ...groupByKey(rows, codes, (r) => r.code),
+      ],
     },
   }
 }

@@ -23,8 +23,6 @@ export interface ManifestProvince {
   counties: number
   rows: number
   bytes: number
-  /** Answers to the first view's statements, computed at build time (data/snapshots.ts). */
-  snapshot?: string
   /** county_values rows of these indicators, computed at build time (data/values.ts). */
   values?: { file: string; indicators: string[] }
 }
@@ -38,6 +36,8 @@ export interface Manifest {
   countiesFile: string
   /** Province figures precomputed at build time (data/summaries.ts). */
   summaryFile?: string
+  /** The folder of the answers to every page's first statements, computed at build time (data/snapshots.ts). */
+  snapshots?: string
   rows: number
 }
 

@@ -82,12 +82,11 @@ export async function emptyPanel(db: Database): Promise<void> {
 
 /** The bundled manifest's shape, describing the user's data. */
 export function userManifest(bundled: Manifest, meta: UserDataMeta): Manifest {
-  // No snapshot: those are answers about the bundled data.
+  // No snapshots: those are answers about the bundled data.
   const provinces = bundled.provinces.map((p) => ({
     ...p,
     file: '',
     bytes: 0,
-    snapshot: undefined,
     rows: meta.provinces[p.code]?.rows ?? 0,
   }))
   return {

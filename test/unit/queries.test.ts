@@ -8,6 +8,7 @@ import {
   rankingQuery,
   rankingsByYear,
   rankingYearsQuery,
+  rollupStatusQuery,
   rulesAhead,
   ruleStatusQuery,
   type AggregateRow,
@@ -114,7 +115,7 @@ describe('rankingYearsQuery', () => {
 })
 
 describe('rulesAhead', () => {
-  it('gives, split by county, each county’s ruleStatusQuery rows exactly, streaks included, and the roll-up’s', async () => {
+  it('gives, split by county, each county’s ruleStatusQuery rows exactly, streaks included, and each year’s roll-up’s', async () => {
     for (const province of [FIXTURE_PROVINCE, BOUNDARY_PROVINCE]) {
       const codes = (
         await db.query<{ code: string }>({
@@ -122,11 +123,17 @@ describe('rulesAhead', () => {
           params: [province],
         })
       ).map((r) => r.code)
-      const ahead = rulesAhead(RULES, province, codes)
+      const years = (
+        await db.query<{ year: number }>({
+          sql: 'SELECT DISTINCT year FROM panel WHERE code LIKE ? ORDER BY year',
+          params: [`${province.slice(0, 2)}%`],
+        })
+      ).map((r) => r.year)
+      const ahead = rulesAhead(RULES, province, years, codes)
       const parts = ahead.answers.split(await db.query<RuleStatusRow>(ahead.query))
       // The very statements (so the cache keys) the roll-up and each county page ask.
       expect(ahead.answers.queries).toEqual([
-        ruleStatusQuery(RULES, { province }),
+        ...years.map((y) => rollupStatusQuery(RULES, province, y)),
         ...codes.map((code) => ruleStatusQuery(RULES, { province, code })),
       ])
       for (const [i, q] of ahead.answers.queries.entries()) {
