@@ -7,8 +7,8 @@ import { snapshotFile } from '../service/snapshot.ts'
 import { markOnce } from './markOnce.ts'
 import { useDataService } from './useData.ts'
 
-/** A panel's message when the engine could not start and the build has no answer for it. */
-export const ENGINE_NEEDED = '此项需要数据引擎计算，当前浏览器无法启动数据引擎。'
+/** A panel's message when the engine or the data could not start (StartProgress says why) and the build has no answer for it. */
+export const ENGINE_NEEDED = '此项需要即时计算，但数据未能准备好，原因见页面下方的提示。'
 
 export interface QueryState<T> {
   rows: ShallowRef<T[]>
@@ -56,15 +56,15 @@ export function useQuery<T extends object>(
       const folder = dataset.simulated ? dataset.manifest?.snapshots : undefined
       const part =
         request.snapshot ?? (request.province === 'summary' ? SNAPSHOT_PART.national : (request.province ?? undefined))
-      let early: T[] | null = null
-      if (folder && part) {
-        void service.snapshots.rows<T>(snapshotFile(part, folder), request.query).then((answer) => {
-          if (!answer || id !== latest || !loading.value) return
-          early = answer
-          rows.value = answer
-          answered.value = true
-        })
-      }
+      // The build's answer, shown until the engine's arrives, and kept if the engine cannot start.
+      const early =
+        folder && part ? service.snapshots.rows<T>(snapshotFile(part, folder), request.query) : Promise.resolve(null)
+      let live = false
+      void early.then((answer) => {
+        if (!answer || id !== latest || live) return
+        rows.value = answer
+        answered.value = true
+      })
       try {
         if (request.province === null) await service.init()
         else
@@ -74,11 +74,13 @@ export function useQuery<T extends object>(
         const result = await service.query<T>(request.query)
         markOnce('first-query-answered')
         if (id !== latest) return
+        live = true
         rows.value = result
         error.value = null
       } catch (e) {
-        // Without the engine, the build's answer stands; what cannot be shown is said once (StartProgress).
-        if (id !== latest || early) return
+        // What the build answered stands; why the engine failed is said once (StartProgress).
+        const kept = await early
+        if (id !== latest || kept) return
         error.value = dataset.error ? ENGINE_NEEDED : e instanceof Error ? e.message : String(e)
         rows.value = []
       } finally {
