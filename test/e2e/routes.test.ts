@@ -191,3 +191,22 @@ describe('clicks before the engine is up', () => {
     await context.close()
   })
 })
+
+describe('a browser that cannot run the engine', () => {
+  it('keeps every page’s figures and says once what needs the engine', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1366, height: 768 } })
+    await context.addInitScript(() => Reflect.deleteProperty(globalThis, 'WebAssembly'))
+    const page = await context.newPage()
+    for (const route of ROUTES) {
+      await page.goto(`${site.server.url}${route.hash}`)
+      await page.reload()
+      await expect.poll(() => marked(page, 'content-painted'), { timeout: 30_000 }).toBe(true)
+      await expect.poll(() => page.locator('[data-testid="start-error"] p').count(), { timeout: 30_000 }).toBe(2)
+      expect(await page.locator('[data-testid="start-error"] p').nth(1).textContent()).toContain('导入数据')
+      expect(await page.locator('main [role="alert"]').count(), route.name).toBe(0)
+      await expectFigures(page, route)
+    }
+    await page.screenshot({ path: screenshotPath('no-webassembly') })
+    await context.close()
+  })
+})
