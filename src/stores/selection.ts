@@ -50,6 +50,16 @@ export const useSelectionStore = defineStore('selection', () => {
       return years.value.length === 0 || years.value.includes(y) ? y : undefined
     },
   })
+  /** 对比基年: the year the province page compares with (change since then); none by default. */
+  const baseYear = useUrlState<number | null>({
+    key: 'base',
+    fallback: () => null,
+    parse: (raw) => {
+      const y = Number(raw)
+      return Number.isInteger(y) && (years.value.length === 0 || years.value.includes(y)) ? y : undefined
+    },
+    format: (v) => (v === null ? '' : String(v)),
+  })
   const prefecture = useUrlState<string>({
     key: 'prefecture',
     fallback: () => '',
@@ -107,6 +117,7 @@ export const useSelectionStore = defineStore('selection', () => {
     provinceKnown,
     indicatorId,
     year,
+    baseYear,
     prefecture,
     countyType,
     search,
