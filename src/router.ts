@@ -1,4 +1,5 @@
-import { createRouter, createWebHashHistory } from 'vue-router'
+import { createRouter, createWebHashHistory, type RouterScrollBehavior } from 'vue-router'
+import { whenScrollable } from './composables/useScrollMemory.ts'
 import ProvinceView from './views/ProvinceView.vue'
 
 // The province page loads with the app; the others when first opened. The national view
@@ -8,9 +9,21 @@ const CountyView = () => import('./views/CountyView.vue')
 const RollupView = () => import('./views/RollupView.vue')
 const RulesView = () => import('./views/RulesView.vue')
 
+/**
+ * Back and forward return to where the page was, once it has grown tall enough again (its
+ * figures answer a moment after it mounts); another page opens at its top; a new choice on
+ * the same page (indicator, year, sort …) leaves the page where it is. Boxes that scroll on
+ * their own (the ranking) remember theirs with useScrollMemory.
+ */
+export const scrollBehavior: RouterScrollBehavior = (to, from, saved) => {
+  if (saved) return whenScrollable(() => document.scrollingElement, saved.top).then((ok) => ok && saved)
+  return to.path === from.path ? false : { top: 0 }
+}
+
 // Hash history: any static server can host the site without rewrite rules.
 export const router = createRouter({
   history: createWebHashHistory(),
+  scrollBehavior,
   routes: [
     { path: '/', name: 'national', component: NationalView },
     { path: '/province/:province', name: 'province', component: ProvinceView },

@@ -1,3 +1,6 @@
+import type { Indicator } from '../indicators/catalog.ts'
+import { formatValue } from '../indicators/format.ts'
+
 export interface SparklineGeometry {
   width: number
   height: number
@@ -38,4 +41,23 @@ export function sparklineGeometry(
       ? point(lastValue, values.length - 1)
       : null
   return { width, height, path, last }
+}
+
+/**
+ * The first and the last year with a value, and the values as the ranking writes them
+ * (“2015年 62.1% → 2024年 65.2%”); one year alone when only one has a value. `values` are
+ * aligned with `years`; null when nothing is known or the years do not match the values.
+ */
+export function sparklineLabel(
+  values: readonly (number | null)[],
+  years: readonly number[],
+  indicator: Indicator,
+): string | null {
+  if (years.length !== values.length) return null
+  const known = values.flatMap((v, i) => (v !== null && Number.isFinite(v) ? [{ v, year: years[i]! }] : []))
+  const first = known[0]
+  const last = known.at(-1)
+  if (!first || !last) return null
+  const point = (p: { v: number; year: number }) => `${p.year}年 ${formatValue(p.v, indicator, p.year)}`
+  return first === last ? point(first) : `${point(first)} → ${point(last)}`
 }

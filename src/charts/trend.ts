@@ -1,6 +1,7 @@
 // One indicator's small multiple on the county page: the county's line, the province's
 // interquartile band and median, the province figure, and the policy line as a step that
-// moves where the policy changed. Missing years are gaps, never zeros.
+// moves where the policy changed, and the base year compared with (对比基年) when one is
+// chosen. Missing years are gaps, never zeros.
 import type { ComposeOption } from 'echarts/core'
 import type { LineSeriesOption } from 'echarts/charts'
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components'
@@ -27,9 +28,13 @@ export interface TrendInput {
   q3: readonly (number | null)[]
   /** Extra lines (compared counties), drawn thinner. */
   others?: readonly { name: string; values: readonly (number | null)[] }[]
+  /** 对比基年: a dotted vertical line at that year, labelled 基年 above the plot. */
+  baseYear?: number | null
 }
 
 export const COUNTY_COLOR = '#1f4e79'
+export const BASE_YEAR_COLOR = '#6b5a2e'
+export const BASE_YEAR_LABEL = '基年'
 const OTHER_COLORS = ['#d95f02', '#7570b3', '#1b9e77', '#e7298a', '#66a61e']
 
 export function missingYears(years: readonly number[], values: readonly (number | null)[]): number[] {
@@ -56,6 +61,18 @@ export function legendRows(names: readonly string[], width: number): number {
   return rows
 }
 
+/** The base year's line: on the county's series, so it shows and exports with it. */
+function baseYearLine(years: readonly string[], baseYear: number | null | undefined): LineSeriesOption['markLine'] {
+  if (baseYear === null || baseYear === undefined || !years.includes(String(baseYear))) return undefined
+  return {
+    silent: true,
+    symbol: 'none',
+    lineStyle: { color: BASE_YEAR_COLOR, type: 'dotted', width: 1.5 },
+    label: { show: true, position: 'end', formatter: BASE_YEAR_LABEL, fontSize: 10, color: BASE_YEAR_COLOR },
+    data: [{ xAxis: String(baseYear) }],
+  }
+}
+
 export function trendOption(input: TrendInput): TrendOption {
   const ind = input.indicator
   const x = input.years.map(String)
@@ -63,6 +80,7 @@ export function trendOption(input: TrendInput): TrendOption {
   const band = input.q3.map((v, i) => (v === null || input.q1[i] === null ? null : v - input.q1[i]!))
   const fmt = (v: number) => formatValue(v, ind)
   const others = input.others ?? []
+  const baseLine = baseYearLine(x, input.baseYear)
   const series: LineSeriesOption[] = [
     {
       name: '四分位下界',
@@ -117,6 +135,7 @@ export function trendOption(input: TrendInput): TrendOption {
       lineStyle: { color: COUNTY_COLOR, width: 2.2 },
       itemStyle: { color: COUNTY_COLOR },
       symbolSize: 5,
+      ...(baseLine ? { markLine: baseLine } : {}),
     },
     ...others.map((o, i): LineSeriesOption => ({
       name: o.name,
@@ -144,7 +163,13 @@ export function trendOption(input: TrendInput): TrendOption {
           data: names,
         }
       : { show: false },
-    grid: { left: 52, right: 12, top: others.length ? 10 + rows * LEGEND_ROW : 12, bottom: 22 },
+    // The base year's label sits above the plot, below a legend.
+    grid: {
+      left: 52,
+      right: 12,
+      top: (others.length ? 10 + rows * LEGEND_ROW : 12) + (baseLine ? 12 : 0),
+      bottom: 22,
+    },
     tooltip: {
       ...TOOLTIP_IN_BODY,
       trigger: 'axis',
@@ -162,7 +187,8 @@ export function trendOption(input: TrendInput): TrendOption {
                 : fmt(v)
           return `${escapeHtml(p.seriesName)}：${escapeHtml(text)}`
         })
-        return [`${escapeHtml(year)}年`, ...rows].join('<br/>')
+        const base = String(year) === String(input.baseYear) ? `（对比${BASE_YEAR_LABEL}）` : ''
+        return [`${escapeHtml(year)}年${base}`, ...rows].join('<br/>')
       },
     },
     xAxis: { type: 'category', data: x, boundaryGap: false, axisLabel: { fontSize: 10 } },

@@ -18,6 +18,8 @@ export interface ProvinceAnswers {
   indicator: Indicator
   year: number
   prefecture: string
+  /** The base year the ranking's change and ranks compare with; null for the year before. */
+  baseYear: number | null
   ranking: readonly RankingRow[]
   series: ReadonlyMap<string, readonly (number | null)[]>
   aggregates: readonly AggregateRow[]
@@ -29,6 +31,7 @@ interface Choice {
   indicator: Ref<Indicator>
   year: Ref<number>
   prefecture: Ref<string>
+  baseYear: Ref<number | null>
   years: Ref<readonly number[]>
 }
 
@@ -46,7 +49,15 @@ export function useProvinceAnswers(c: Choice) {
         ? {
             province: c.province.value,
             indicators: [c.indicator.value],
-            query: query(provinceStatements(c.indicator.value, c.year.value, c.province.value, c.prefecture.value)),
+            query: query(
+              provinceStatements(
+                c.indicator.value,
+                c.year.value,
+                c.province.value,
+                c.prefecture.value,
+                c.baseYear.value,
+              ),
+            ),
           }
         : null,
     )
@@ -67,6 +78,7 @@ export function useProvinceAnswers(c: Choice) {
         indicator: c.indicator.value,
         year: c.year.value,
         prefecture: c.prefecture.value,
+        baseYear: c.baseYear.value,
         ranking: ranking.rows.value,
         series: seriesByCounty(series.rows.value, c.years.value),
         aggregates: aggregates.rows.value,
@@ -90,12 +102,12 @@ export function useProvinceAnswers(c: Choice) {
     const rankings = (indicator: Indicator): Prefetch => ({
       province: a.province,
       indicators: [indicator],
-      ...rankingsAhead(indicator, a.province, c.years.value),
+      ...rankingsAhead(indicator, a.province, c.years.value, a.baseYear),
     })
     return [
       rankings(a.indicator),
       ...INDICATORS.filter((i) => i.id !== a.indicator.id).flatMap((i) => {
-        const s = provinceStatements(i, a.year, a.province, a.prefecture)
+        const s = provinceStatements(i, a.year, a.province, a.prefecture, a.baseYear)
         return [ahead(i, s.series), ahead(i, s.aggregates), rankings(i)]
       }),
       { province: a.province, indicators: INDICATORS, query: countyTrendBandsQuery(a.province) },

@@ -18,9 +18,10 @@ export function provinceStatements(
   year: number,
   province: string,
   prefecture = '',
+  base: number | null = null,
 ): ProvinceStatements {
   return {
-    ranking: rankingQuery(indicator, { province, year }),
+    ranking: rankingQuery(indicator, { province, year, base }),
     series: provinceSeriesQuery(indicator, province),
     aggregates: aggregateQuery(indicator, { province, by: prefecture ? 'prefecture' : 'province' }),
   }
@@ -34,9 +35,13 @@ export function rankingsAhead(
   indicator: Indicator,
   province: string,
   years: readonly number[],
+  base: number | null = null,
 ): StandsFor<RankingYearRow> {
   return {
-    query: rankingYearsQuery(indicator, province, years),
-    answers: { queries: rankingQueries(indicator, province, years), split: (rows) => rankingsByYear(rows, years) },
+    query: rankingYearsQuery(indicator, province, years, base),
+    answers: {
+      queries: rankingQueries(indicator, province, years, base),
+      split: (rows) => rankingsByYear(rows, years),
+    },
   }
 }

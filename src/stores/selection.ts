@@ -13,7 +13,11 @@ export type SortKey = 'rank' | 'name' | 'prefecture' | 'value' | 'change' | 'ran
 const SORT_KEYS: readonly SortKey[] = ['rank', 'name', 'prefecture', 'value', 'change', 'rank_change', 'status']
 const text = (raw: string) => raw
 
-/** What the user is looking at; every choice lives in the URL, defaults are never written. */
+/**
+ * What the user is looking at; every choice lives in the URL, defaults are never written. Each
+ * choice (province, indicator, year, base year, filter, sort …) adds one history entry; the
+ * search text and the timeline's play replace the current one.
+ */
 export const useSelectionStore = defineStore('selection', () => {
   const route = useRoute()
   const router = useRouter()
@@ -66,7 +70,8 @@ export const useSelectionStore = defineStore('selection', () => {
     parse: (raw) => (/^\d{6}$/.test(raw) ? raw : undefined),
   })
   const countyType = useUrlState<string>({ key: 'type', fallback: () => '', parse: text })
-  const search = useUrlState<string>({ key: 'q', fallback: () => '', parse: text })
+  // Typed key by key: each keystroke replaces the entry, so Back never walks back through the letters.
+  const search = useUrlState<string>({ key: 'q', fallback: () => '', parse: text, mode: 'replace' })
   const sort = useUrlState<SortKey>({
     key: 'sort',
     fallback: () => 'rank',
@@ -96,8 +101,12 @@ export const useSelectionStore = defineStore('selection', () => {
 
   /** Sorting by a new column starts ascending; the same column again flips direction. One history entry. */
   function sortBy(key: SortKey): void {
+    orderBy(key, sort.value === key ? !descending.value : false)
+  }
+
+  /** Sorts by `key` in that direction (e.g. worst first): one history entry. */
+  function orderBy(key: SortKey, desc: boolean): void {
     const query = { ...route.query }
-    const desc = sort.value === key ? !descending.value : false
     if (key === 'rank') delete query.sort
     else query.sort = key
     if (desc) query.desc = '1'
@@ -112,6 +121,7 @@ export const useSelectionStore = defineStore('selection', () => {
 
   return {
     sortBy,
+    orderBy,
     stepYear,
     province,
     provinceKnown,

@@ -62,11 +62,18 @@ describe('province problem roll-up and rules page', () => {
     expect(await page.evaluate(() => (window as unknown as Watched).cspViolations)).toEqual([])
   })
 
-  it('opens the map of a rule', async () => {
+  it('opens the map of a rule, the failing counties first', async () => {
     const item = page.locator('[data-testid="rollup"] > li[data-rule="kg_public_share"]')
+    const failing = await item.locator('.counties li').count()
     await item.locator('.map-link').click()
     await expect.poll(() => page.url()).toContain('indicator=kg_public_share')
+    expect(page.url()).toContain('desc=1')
     await page.locator('[data-testid="map"] .canvas > svg').first().waitFor()
+    const statuses = () =>
+      page.locator('[data-testid="ranking-table"] tbody tr:not(.gap) td:last-child').allTextContents()
+    await expect
+      .poll(async () => (await statuses()).slice(0, Math.max(1, failing)).map((t) => t.trim()))
+      .toEqual(Array(Math.max(1, failing)).fill('未达标'))
   })
 
   it('shows every rule with its document on the rules page', async () => {

@@ -13,6 +13,7 @@ export function rankingRow(row: Pick<RankingRow, 'code' | 'name'> & Partial<Rank
     prev_value: null,
     prev_rank: null,
     prev_rank_prefecture: null,
+    prev_status: null,
     initials: null,
     change: null,
     change_pct: null,
