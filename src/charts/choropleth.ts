@@ -22,6 +22,8 @@ export interface ChoroplethInput {
   indicator: Indicator
   year: number
   classes: readonly MapClass[]
+  /** What the classes classify, when not each county's value (its change). */
+  colourBy?: (row: RankingRow) => number | null
   /** Each county's values over `years`, for the tooltip sparkline. */
   series?: ReadonlyMap<string, readonly (number | null)[]>
   years?: readonly number[]
@@ -68,9 +70,15 @@ export function mapTooltip(
   }
 }
 
-/** Each county's fill: its class colour. */
-export function regionColors(rows: readonly RankingRow[], classes: readonly MapClass[]): Map<string, string> {
-  return new Map(rows.map((r) => [r.code, classOf(r, classes).color]))
+/** Each county's fill: its class colour, by its value or by `colourBy` (the change, when the map shows change). */
+export function regionColors(
+  rows: readonly RankingRow[],
+  classes: readonly MapClass[],
+  colourBy?: (row: RankingRow) => number | null,
+): Map<string, string> {
+  return new Map(
+    rows.map((r) => [r.code, classOf(colourBy ? { value: colourBy(r), status: null } : r, classes).color]),
+  )
 }
 
 /**
@@ -78,7 +86,7 @@ export function regionColors(rows: readonly RankingRow[], classes: readonly MapC
  * draws the same shapes as SVG, mapGeometry.ts): the same projection and colours.
  */
 export function choroplethOption(input: ChoroplethInput): ChoroplethOption {
-  const colors = regionColors(input.rows, input.classes)
+  const colors = regionColors(input.rows, input.classes, input.colourBy)
   const data = input.rows.map((r) => ({
     name: r.code,
     value: r.value ?? Number.NaN,

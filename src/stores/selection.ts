@@ -64,6 +64,12 @@ export const useSelectionStore = defineStore('selection', () => {
     },
     format: (v) => (v === null ? '' : String(v)),
   })
+  /** What the province map colours: each county's value, or its change since the year compared with. */
+  const mapBy = useUrlState<'value' | 'change'>({
+    key: 'map',
+    fallback: () => 'value',
+    parse: (raw) => (raw === 'change' ? 'change' : undefined),
+  })
   const prefecture = useUrlState<string>({
     key: 'prefecture',
     fallback: () => '',
@@ -128,6 +134,7 @@ export const useSelectionStore = defineStore('selection', () => {
     indicatorId,
     year,
     baseYear,
+    mapBy,
     prefecture,
     countyType,
     search,
