@@ -76,9 +76,7 @@ export function regionColors(
   classes: readonly MapClass[],
   colourBy?: (row: RankingRow) => number | null,
 ): Map<string, string> {
-  return new Map(
-    rows.map((r) => [r.code, classOf(colourBy ? { value: colourBy(r), status: null } : r, classes).color]),
-  )
+  return new Map(rows.map((r) => [r.code, classOf(colourBy ? { value: colourBy(r), status: null } : r, classes).color]))
 }
 
 /**
