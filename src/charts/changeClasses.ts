@@ -41,51 +41,19 @@ export function changeClasses(changes: readonly (number | null)[], ind: Indicato
   const up = ind.good === 'up'
   const text = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${formatNumber(Math.abs(v), s < 1 ? 2 : 1)}${unit}`
   const calm = s / 10
-  const word = (rise: boolean) => (rise === up ? '改善' : '退步')
-  const span = (lo: number, hi: number) => `${text(lo)}～${text(hi)}`
   const far = Math.max(2 * s, largest)
-  const classes: MapClass[] = [
-    {
-      label: `${word(false)} ${span(-far, -s)}`,
-      color: up ? FAIL_COLORS[0] : PASS_COLORS[1],
-      min: -far,
-      max: -s,
-      side: 'none',
-      byValue: true,
-    },
-    {
-      label: `${word(false)} ${span(-s, -calm)}`,
-      color: up ? FAIL_COLORS[1] : PASS_COLORS[0],
-      min: -s,
-      max: -calm,
-      side: 'none',
-      byValue: true,
-    },
-    {
-      label: `基本持平（±${text(calm).slice(1)}以内）`,
-      color: STEADY_COLOR,
-      min: -calm,
-      max: calm,
-      side: 'none',
-      byValue: true,
-    },
-    {
-      label: `${word(true)} ${span(calm, s)}`,
-      color: up ? PASS_COLORS[0] : FAIL_COLORS[1],
-      min: calm,
-      max: s,
-      side: 'none',
-      byValue: true,
-    },
-    {
-      label: `${word(true)} ${span(s, far)}`,
-      color: up ? PASS_COLORS[1] : FAIL_COLORS[0],
-      min: s,
-      max: far,
-      side: 'none',
-      byValue: true,
-    },
-  ]
+  /** Better or worse by how far: the family of its direction, deeper further from 0. */
+  const colourOf = (better: boolean, deep: boolean) => (better ? PASS_COLORS[deep ? 1 : 0] : FAIL_COLORS[deep ? 0 : 1])
+  const band = (min: number, max: number): MapClass => {
+    const better = min > 0 === up
+    const label =
+      min < 0 && max > 0
+        ? `基本持平（±${text(calm).slice(1)}以内）`
+        : `${better ? '改善' : '退步'} ${text(min)}～${text(max)}`
+    const color = min < 0 && max > 0 ? STEADY_COLOR : colourOf(better, Math.abs(min) >= s && Math.abs(max) >= s)
+    return { label, color, min, max, side: 'none', byValue: true }
+  }
+  const classes = [band(-far, -s), band(-s, -calm), band(-calm, calm), band(calm, s), band(s, far)]
   return [...classes, missing]
 }
 
