@@ -78,9 +78,12 @@ export function useQuery<T extends object>(
         rows.value = result
         error.value = null
       } catch (e) {
-        // What the build answered stands; why the engine failed is said once (StartProgress).
+        // When nothing can be computed (the engine or the county list failed: StartProgress says
+        // why, once, in the same turn), the build's answer stands. A file of one province that
+        // fails is named here instead.
         const kept = await early
-        if (id !== latest || kept) return
+        if (kept) await new Promise((wait) => setTimeout(wait))
+        if (id !== latest || (kept && dataset.error)) return
         error.value = dataset.error ? ENGINE_NEEDED : e instanceof Error ? e.message : String(e)
         rows.value = []
       } finally {

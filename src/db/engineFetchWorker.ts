@@ -1,6 +1,7 @@
-// Downloads DuckDB's wasm off the page's thread — the gzipped copy beside it when the server
-// has it, a quarter of the bytes — and gunzips it here, so that inflating 33 MB does not
-// delay the first view's paint. The page gets a Blob (a handle: nothing is copied).
+// The engine's fallback source, for servers whose response cannot be compiled streaming
+// (engineSource.ts): downloads DuckDB's wasm off the page's thread — the gzipped copy beside
+// it when the server has it, a quarter of the bytes — and gunzips it here, so that inflating
+// 33 MB does not delay the first view's paint. The page gets a Blob (a handle: nothing is copied).
 import { gunzip } from './gzip.ts'
 import type { StartProgress } from './types.ts'
 
@@ -49,10 +50,13 @@ async function fetchWasm(url: string, onProgress: (p: StartProgress) => void): P
   if (!wasm) {
     const response = await fetch(url)
     wasm = await readWasm(response, onProgress)
-    if (!wasm)
-      throw new Error(
-        `无法下载数据库引擎文件 ${url}（HTTP ${response.status}）。请确认网站目录完整复制了 assets 文件夹。`,
-      )
+    if (!wasm) {
+      // Some servers answer an unknown path with the site's index.html.
+      const got = response.ok
+        ? `服务器返回的内容不是引擎文件：${response.headers.get('content-type') ?? '类型未知'}`
+        : `HTTP ${response.status}`
+      throw new Error(`无法下载数据库引擎文件 ${url}（${got}）。请确认网站目录完整复制了 assets 文件夹。`)
+    }
   }
   return new Blob([wasm], { type: 'application/wasm' })
 }

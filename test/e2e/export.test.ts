@@ -155,6 +155,8 @@ describe('printing', () => {
     const report = await site.browser.newPage({ viewport: { width: 794, height: 1123 } })
     await report.goto(`${site.server.url}#/county/430121`)
     await report.locator('[data-testid="trend-grid"]').waitFor({ timeout: 60_000 })
+    // The figures paint from the build before the engine is up; the verdicts come with it.
+    await report.locator('[data-testid="problems"][aria-busy="false"]').waitFor({ timeout: 60_000 })
     await expect(report.locator('[data-testid="print-header"]').isVisible()).resolves.toBe(false)
     await report.emulateMedia({ media: 'print' })
     const header = report.locator('[data-testid="print-header"]')

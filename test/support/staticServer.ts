@@ -31,6 +31,15 @@ export interface ServeOptions {
   types?: Record<string, string>
   /** Files replaced by path under the root, e.g. 'data/panel/430000.parquet': null for a missing file, text for a corrupt one. */
   files?: Record<string, string | null>
+  /** Paths with no file answered with the root's index.html (200, text/html), as single-page-app hosting does. */
+  indexForUnknown?: boolean
+  /**
+   * Send Last-Modified and answer If-Modified-Since with 304, as nginx, Apache and IIS do: a
+   * later visit then reuses the browser's HTTP cache, and with it the compiled-wasm cache.
+   */
+  lastModified?: boolean
+  /** Send a file's .gz beside it, with Content-Encoding: gzip, to browsers that accept it, as nginx's gzip_static does. */
+  gzipStatic?: boolean
 }
 
 export async function serveStatic(root: string, options: ServeOptions = {}): Promise<StaticServer> {
@@ -45,24 +54,40 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
         res.writeHead(404).end()
         return
       }
-      let file = normalize(join(absRoot, path.slice(base.length)))
+      const file = normalize(join(absRoot, path.slice(base.length)))
       if (!file.startsWith(absRoot)) {
         res.writeHead(403).end()
         return
       }
       const replaced = options.files?.[path.slice(base.length)]
-      if (replaced === null) {
-        res.writeHead(404).end()
-        return
-      }
-      if (replaced !== undefined) {
+      if (typeof replaced === 'string') {
         res.writeHead(200, { 'content-type': typeOf(file) }).end(replaced)
         return
       }
+      const missing = () => (options.indexForUnknown ? join(absRoot, 'index.html') : null)
+      const found =
+        replaced === null
+          ? missing()
+          : await stat(file).then((s) => (s.isDirectory() ? join(file, 'index.html') : file), missing)
+      if (!found) {
+        res.writeHead(404).end()
+        return
+      }
       try {
-        if ((await stat(file)).isDirectory()) file = join(file, 'index.html')
-        const body = await readFile(file)
-        res.writeHead(200, { 'content-type': typeOf(file), 'content-length': body.length })
+        const headers: Record<string, string | number> = { 'content-type': typeOf(found) }
+        if (options.lastModified) {
+          const modified = (await stat(found)).mtime.toUTCString()
+          headers['last-modified'] = modified
+          if (req.headers['if-modified-since'] === modified) {
+            res.writeHead(304, headers).end()
+            return
+          }
+        }
+        const gzip = options.gzipStatic && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')
+        const gz = gzip ? await readFile(`${found}.gz`).catch(() => null) : null
+        if (gz) headers['content-encoding'] = 'gzip'
+        const body = gz ?? (await readFile(found))
+        res.writeHead(200, { ...headers, 'content-length': body.length })
         res.end(body)
       } catch {
         res.writeHead(404).end()
