@@ -54,6 +54,15 @@ describe('the five worst counties and how they moved since 2020', () => {
         ).map((cells) => [cells[0], cells[1], cells[3], cells[4], cells[6]?.split('（')[0]]),
       )
       .toEqual(expected)
+    // The chart beside the map: the ten worst, each with both values in words.
+    const dumbbells = page.locator('[data-testid="dumbbell"] g[role="listitem"]')
+    await expect.poll(() => dumbbells.count()).toBe(10)
+    expect((await dumbbells.evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label')))).slice(0, 5)).toEqual(
+      worst.map(
+        (r) =>
+          `${r.name}：2020年 ${formatValue(r.prev_value, largeClass, 2020)} → 2024年 ${formatValue(r.value, largeClass, 2024)}`,
+      ),
+    )
     await page.screenshot({ path: screenshotPath('question-worst-since-2020') })
   })
 })
