@@ -19,6 +19,7 @@ function changeColumns<T>(
   ind: Indicator,
   value: (r: T) => number | null,
   previous: (r: T) => number | null,
+  since = '上年',
 ): ExportColumn<T>[] {
   const both = (r: T, f: (v: number, p: number) => number | null) => {
     const v = value(r)
@@ -26,15 +27,36 @@ function changeColumns<T>(
     return v === null || p === null ? null : f(v, p)
   }
   const change = (r: T) => both(r, difference)
-  if (ind.unit === '%') return [{ header: '较上年（个百分点）', value: change, digits: 2 }]
-  const amount: ExportColumn<T> = { header: withUnit('较上年', ind.unit), value: change, digits: ind.digits }
+  if (ind.unit === '%') return [{ header: `较${since}（个百分点）`, value: change, digits: 2 }]
+  const amount: ExportColumn<T> = { header: withUnit(`较${since}`, ind.unit), value: change, digits: ind.digits }
   return ind.unit === ''
     ? [amount]
-    : [amount, { header: '较上年增长（%）', value: (r) => both(r, growthPct), digits: 2 }]
+    : [amount, { header: `较${since}增长（%）`, value: (r) => both(r, growthPct), digits: 2 }]
 }
 
-/** `year`: the values' year, so a value at the line has the digits its verdict needs. */
-export function rankingColumns(ind: Indicator, rankLabel: string, year: number): ExportColumn<TableRow>[] {
+/**
+ * `year`: the values' year, so a value at the line has the digits its verdict needs; `base`:
+ * the base year compared with (对比基年), whose value, rank and status come beside today's.
+ */
+export function rankingColumns(
+  ind: Indicator,
+  rankLabel: string,
+  year: number,
+  base: number | null = null,
+): ExportColumn<TableRow>[] {
+  const then: ExportColumn<TableRow>[] =
+    base === null
+      ? []
+      : [
+          {
+            header: withUnit(`${base}年${ind.label}`, ind.unit),
+            value: (r) => r.prev_value,
+            digits: (r) => (r.prev_value === null ? ind.digits : verdictDigits(r.prev_value, ind, base)),
+            indicator: ind,
+          },
+          { header: `${base}年${rankLabel}`, value: (r) => r.shownPrevRank },
+          { header: `${base}年达标情况`, value: (r) => r.prev_status },
+        ]
   return [
     { header: rankLabel, value: (r) => r.shownRank },
     { header: '区县代码', value: (r) => r.code },
@@ -47,13 +69,15 @@ export function rankingColumns(ind: Indicator, rankLabel: string, year: number):
       digits: (r) => (r.value === null ? ind.digits : verdictDigits(r.value, ind, year)),
       indicator: ind,
     },
+    ...then,
     ...changeColumns<TableRow>(
       ind,
       (r) => r.value,
       (r) => r.prev_value,
+      base === null ? '上年' : `${base}年`,
     ),
     {
-      header: '名次变化（正数为上升）',
+      header: base === null ? '名次变化（正数为上升）' : `名次变化（与${base}年比，正数为上升）`,
       value: (r) => (r.shownRank !== null && r.shownPrevRank !== null ? r.shownPrevRank - r.shownRank : null),
     },
     { header: withUnit('标准', ind.unit), value: (r) => r.threshold },

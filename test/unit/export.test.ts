@@ -136,6 +136,27 @@ describe('table exports of the bundled data', () => {
     expect(columns.map((c) => c.header)).toContain('较上年（个百分点）')
   })
 
+  it('writes the base year’s value, rank and status beside today’s, and the change since then', async () => {
+    const since = await db.query<RankingRow>(rankingQuery(share, { province: '430000', year: 2024, base: 2020 }))
+    const columns = rankingColumns(share, '全省排名', 2024, 2020)
+    const rows = tableRows(since, filters)
+    const records = parseCsv(csvText(columns, rows).slice(1))
+    const header = records[0]!
+    expect(header).toEqual(
+      expect.arrayContaining([
+        '2020年公办园在园幼儿占比（%）',
+        '2020年全省排名',
+        '2020年达标情况',
+        '较2020年（个百分点）',
+        '名次变化（与2020年比，正数为上升）',
+      ]),
+    )
+    const first = Object.fromEntries(header.map((h, i) => [h, records[1]![i]]))
+    expect(first['2020年全省排名']).toBe(String(rows[0]!.prev_rank))
+    expect(first['2020年达标情况']).toBe(rows[0]!.prev_status)
+    expect(Number(first['较2020年（个百分点）'])).toBeCloseTo(rows[0]!.value! - rows[0]!.prev_value!, 2)
+  })
+
   it('writes an .xlsx whose sheet reads back with numbers as numbers', async () => {
     const columns = rankingColumns(share, '全省排名', 2024)
     const rows = tableRows(ranking, filters)
