@@ -64,5 +64,16 @@ describe('the five worst counties and how they moved since 2020', () => {
       ),
     )
     await page.screenshot({ path: screenshotPath('question-worst-since-2020') })
+
+    // Narrowed in the ranking (one prefecture), the chart follows: that prefecture's lowest ranks.
+    await page.locator('[data-testid="prefecture-filter"]').selectOption('431300')
+    const inPrefecture = [...rows]
+      .filter((r) => r.prefecture_code === '431300' && r.rank !== null)
+      .sort((a, b) => b.rank! - a.rank! || a.code.localeCompare(b.code))
+      .slice(0, 10)
+      .map((r) => r.name)
+    await expect
+      .poll(() => dumbbells.evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label')?.split('：')[0])))
+      .toEqual(inPrefecture)
   })
 })
