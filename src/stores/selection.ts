@@ -70,6 +70,13 @@ export const useSelectionStore = defineStore('selection', () => {
     fallback: () => 'value',
     parse: (raw) => (raw === 'change' ? 'change' : undefined),
   })
+  /** The failing counties outlined on the province map (focus=fail, from the roll-up's 在地图上查看). */
+  const focusFailing = useUrlState<boolean>({
+    key: 'focus',
+    fallback: () => false,
+    parse: (raw) => raw === 'fail',
+    format: (v) => (v ? 'fail' : ''),
+  })
   const prefecture = useUrlState<string>({
     key: 'prefecture',
     fallback: () => '',
@@ -135,6 +142,7 @@ export const useSelectionStore = defineStore('selection', () => {
     year,
     baseYear,
     mapBy,
+    focusFailing,
     prefecture,
     countyType,
     search,

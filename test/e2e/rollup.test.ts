@@ -74,6 +74,12 @@ describe('province problem roll-up and rules page', () => {
     await expect
       .poll(async () => (await statuses()).slice(0, Math.max(1, failing)).map((t) => t.trim()))
       .toEqual(Array(Math.max(1, failing)).fill('未达标'))
+    // …and outlined on the map.
+    expect(page.url()).toContain('focus=fail')
+    await expect.poll(() => page.locator('[data-testid="map-marked"] path').count()).toBe(failing)
+    expect(await page.locator('[data-testid="map-legend"]').textContent()).toContain(
+      `黑框为2024年未达标的${failing}个区县`,
+    )
   })
 
   it('shows every rule with its document on the rules page', async () => {
