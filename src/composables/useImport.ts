@@ -2,8 +2,10 @@
 // checked (worker) and cross-checked (SQL on the staged rows), then accepted or dropped.
 import { onScopeDispose, ref, shallowRef, toRaw } from 'vue'
 import { ImportCancelled, ImportClient } from '../import/client.ts'
+import { CodeHistory } from '../import/codeHistory.ts'
 import { assignColumn } from '../import/headers.ts'
-import type { FileChoice, FileInspection } from '../import/pipeline.ts'
+import type { Encoding } from '../import/encodings.ts'
+import type { FileChoice, FileInspection, TableInspection } from '../import/pipeline.ts'
 import { issueCsvLine, reportCsv } from '../import/report.ts'
 import type { StagedCheck } from '../service/importChecks.ts'
 import type { CheckedImport } from '../import/worker.ts'
@@ -11,11 +13,31 @@ import { countyNamesQuery } from '../queries/lists.ts'
 import { useDatasetStore } from '../stores/dataset.ts'
 import { useDataService } from './useData.ts'
 
+/** A table of a file as the page holds it: to be read or not, and its columns as confirmed. */
+export interface EntryTable extends TableInspection {
+  checked: boolean
+}
+
 export interface ImportEntry {
   file: File
   inspection: FileInspection
-  choice: Required<Pick<FileChoice, 'mapping'>> & FileChoice
+  tables: EntryTable[]
 }
+
+const entryOf = (file: File, inspection: FileInspection): ImportEntry => ({
+  file,
+  inspection,
+  tables: inspection.tables.map((t) => ({ ...t, checked: true })),
+})
+
+/** What the worker is sent: plain copies, as it cannot be sent Vue's reactive proxies. */
+const choiceOf = (e: ImportEntry): FileChoice =>
+  JSON.parse(
+    JSON.stringify({
+      encoding: e.inspection.encoding,
+      tables: e.tables.filter((t) => t.checked).map((t) => ({ sheet: t.sheet, mapping: t.mapping })),
+    }),
+  ) as FileChoice
 
 export interface ImportReport extends StagedCheck {
   result: CheckedImport
@@ -67,29 +89,23 @@ export function useImport() {
     await run(
       'reading',
       async () => {
-        for (const file of files) {
-          const inspection = await client.inspect(file)
-          entries.value.push({
-            file,
-            inspection,
-            choice: { encoding: inspection.encoding, sheet: inspection.sheet, mapping: inspection.mapping },
-          })
-        }
+        // Asked all at once: the worker reads the next file while the page takes the last answer.
+        const inspections = await Promise.all(files.map((file) => client.inspect(file)))
+        entries.value.push(...inspections.map((inspection, i) => entryOf(files[i]!, inspection)))
         phase.value = 'choose'
       },
       'choose',
     )
   }
 
-  /** Reads a file again with another encoding or sheet; the mapping is found anew. */
-  async function reread(index: number, choice: Pick<FileChoice, 'encoding' | 'sheet'>): Promise<void> {
+  /** Reads a CSV again with another encoding; the mapping is found anew. */
+  async function reread(index: number, encoding: Encoding): Promise<void> {
     const entry = entries.value[index]
     if (!entry) return
     await run(
       'reading',
       async () => {
-        const inspection = await client.inspect(entry.file, choice)
-        entries.value[index] = { file: entry.file, inspection, choice: { ...choice, mapping: inspection.mapping } }
+        entries.value[index] = entryOf(entry.file, await client.inspect(entry.file, { encoding }))
         report.value = null
         phase.value = 'choose'
       },
@@ -97,13 +113,26 @@ export function useImport() {
     )
   }
 
-  /** A column assigned anew: a check under way or a report made with the old mapping no longer holds. */
-  function assign(index: number, column: number, key: string): void {
-    const entry = entries.value[index]
-    if (!entry) return
-    entry.choice.mapping = assignColumn(entry.choice.mapping, column, key)
+  /** A change to what is read: a check under way or a report made before no longer holds. */
+  function changed(): void {
     if (phase.value === 'checking') cancel()
     report.value = null
+  }
+
+  /** A column of a file's table assigned anew. */
+  function assign(index: number, table: number, column: number, key: string): void {
+    const t = entries.value[index]?.tables[table]
+    if (!t) return
+    t.mapping = assignColumn(t.mapping, column, key)
+    changed()
+  }
+
+  /** A worksheet checked or unchecked. */
+  function toggle(index: number, table: number, checked: boolean): void {
+    const t = entries.value[index]?.tables[table]
+    if (!t) return
+    t.checked = checked
+    changed()
   }
 
   function remove(index: number): void {
@@ -120,29 +149,28 @@ export function useImport() {
       'checking',
       async (): Promise<ImportReport> => {
         await service.init()
-        const names = await service.query<{ code: string; name: string }>(countyNamesQuery())
+        const [names, history] = await Promise.all([
+          service.query<{ code: string; name: string }>(countyNamesQuery()),
+          service.codeHistory(),
+        ])
         live()
         const rules = {
           counties: new Map(names.map((c) => [c.code, c.name])),
+          history: new CodeHistory(history),
           years: { min: 2000, max: new Date().getFullYear() },
         }
         progress.value = { fraction: 0, file: '' }
         const result = await client.validate(
-          // Plain copies: the worker cannot be sent Vue's reactive proxies.
-          entries.value.map((e) => ({
-            file: toRaw(e.file),
-            choice: JSON.parse(JSON.stringify(e.choice)) as FileChoice,
-          })),
+          entries.value.map((e) => ({ file: toRaw(e.file), choice: choiceOf(e) })),
           rules,
           (fraction, file) => (progress.value = { fraction, file }),
         )
         live()
-        const accepted = result.files.map((f) => ({ name: f.file, rows: f.accepted }))
         // The release diff compares with data the user loaded before, not with simulated data.
         const { crossIssues, changes, meta } = await service.checkImport(
           result.ipc,
           result.rates,
-          accepted,
+          result.files,
           !dataset.simulated,
         )
         const csv = reportCsv([...result.reportLines, ...crossIssues.map(issueCsvLine)])
@@ -209,6 +237,7 @@ export function useImport() {
     add,
     reread,
     assign,
+    toggle,
     remove,
     check,
     cancel,

@@ -5,11 +5,13 @@
 export type Cell = string | number | boolean | bigint | Date | null | undefined
 
 export type ParsedNumber =
-  { kind: 'missing' } | { kind: 'number'; value: number; percent: boolean } | { kind: 'invalid'; reason: string }
+  /** `written`: the word a user wrote for "no figure" (N/A, —, 无 …); absent for an empty cell. */
+  | { kind: 'missing'; written?: string }
+  | { kind: 'number'; value: number; percent: boolean }
+  | { kind: 'invalid'; reason: string }
 
 /** What users write for "no figure". */
 const MISSING = new Set([
-  '',
   '-',
   '--',
   '—',
@@ -21,6 +23,7 @@ const MISSING = new Set([
   '...',
   'na',
   'n/a',
+  '#n/a',
   'null',
   'none',
   '无',
@@ -57,7 +60,8 @@ export function parseNumber(cell: Cell): ParsedNumber {
   if (typeof cell === 'boolean' || cell instanceof Date)
     return { kind: 'invalid', reason: typeof cell === 'boolean' ? '是逻辑值，不是数字' : '是日期，不是数字' }
   let text = normalizeText(cell)
-  if (MISSING.has(text.toLowerCase())) return { kind: 'missing' }
+  if (text === '') return { kind: 'missing' }
+  if (MISSING.has(text.toLowerCase())) return { kind: 'missing', written: cell.trim() }
   const percent = text.endsWith('%')
   if (percent) text = text.slice(0, -1)
   if (GROUPED.test(text)) text = text.replaceAll(',', '')

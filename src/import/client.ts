@@ -41,7 +41,8 @@ export class ImportClient {
       if (reply.type === 'done') p.resolve(reply.value)
       else p.reject(new Error(reply.message))
     }
-    worker.onerror = (event) => this.fail(new Error(`读取文件的后台线程出错：${event.message}`))
+    worker.onerror = (event) =>
+      this.fail(new Error(`读取文件的后台线程出错，没有导入任何数据；请刷新页面后重试（技术信息：${event.message}）`))
     this.worker = worker
     return worker
   }
@@ -63,7 +64,10 @@ export class ImportClient {
     rules: ImportRules,
     progress?: Pending['progress'],
   ): Promise<CheckedImport> {
-    return this.request({ type: 'validate', files, counties: [...rules.counties], years: rules.years }, progress)
+    return this.request(
+      { type: 'validate', files, counties: [...rules.counties], history: rules.history.data, years: rules.years },
+      progress,
+    )
   }
 
   /** Stops whatever the worker is doing; pending requests fail with ImportCancelled. */

@@ -115,6 +115,11 @@ export function matchHeader(header: string, index: number): ColumnMapping {
   return { ...base, target: { kind: c.kind } }
 }
 
+/** The key columns (行政区划代码, 年份) a mapping has none for. */
+export function missingKeys(mapping: readonly ColumnMapping[]): ('code' | 'year')[] {
+  return (['code', 'year'] as const).filter((k) => !mapping.some((m) => m.target.kind === k))
+}
+
 /** Mappings of a header row; a field claimed twice keeps its first column. */
 export function matchHeaders(headers: readonly string[]): ColumnMapping[] {
   const taken = new Set<string>()

@@ -1,10 +1,13 @@
 // What the row-by-row check (validate.ts) is given and gives: the county list and years it
 // checks against, the accepted rows column by column, and the report.
+import type { CodeHistory } from './codeHistory.ts'
 import type { FileSummary, ImportIssue, Severity } from './report.ts'
 
 export interface ImportRules {
   /** code → county name, of every county the dashboard knows. */
   counties: ReadonlyMap<string, string>
+  /** What became of old codes (re-coded, merged, split), for rows that still carry them. */
+  history: CodeHistory
   years: { min: number; max: number }
 }
 

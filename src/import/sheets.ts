@@ -17,6 +17,21 @@ export function formatOf(fileName: string): FileFormat | null {
   return null
 }
 
+const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b)
+
+/**
+ * What the bytes are, whatever the name says: a zip (an .xlsx saved as .csv), Parquet, an
+ * old .xls (OLE2), or binary data that is no text in any encoding offered (NUL bytes without
+ * a UTF-16 BOM); null for text.
+ */
+export function sniffFormat(bytes: Uint8Array): FileFormat | 'xls' | 'binary' | null {
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'xlsx'
+  if (startsWith(bytes, [0x50, 0x41, 0x52, 0x31])) return 'parquet'
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return 'xls'
+  if (startsWith(bytes, [0xff, 0xfe])) return null
+  return bytes.subarray(0, 4096).includes(0) ? 'binary' : null
+}
+
 /** BOMs decide; otherwise text that is not valid UTF-8 is taken for GBK/GB18030. */
 export function detectEncoding(bytes: Uint8Array): Encoding {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8'
@@ -39,9 +54,13 @@ export function decodeText(bytes: Uint8Array, encoding: Encoding): string {
   return new TextDecoder(encoding).decode(bytes)
 }
 
+/** The newline that ends a text's last line ends a row; it does not start a blank one. */
+const withoutFinalNewline = (text: string) =>
+  text.endsWith('\n') ? text.slice(0, text.endsWith('\r\n') ? -2 : -1) : text
+
 /** The first rows of a CSV text, for finding its header. */
 export function csvHead(text: string, rows = 20): string[][] {
-  return Papa.parse<string[]>(text, { preview: rows, skipEmptyLines: false }).data
+  return Papa.parse<string[]>(withoutFinalNewline(text), { preview: rows, skipEmptyLines: false }).data
 }
 
 /**
@@ -56,7 +75,7 @@ export function readCsv(
 ): void {
   let row = 0
   let reported = 0
-  Papa.parse<string[]>(text, {
+  Papa.parse<string[]>(withoutFinalNewline(text), {
     skipEmptyLines: false,
     step: (result) => {
       onRow(result.data, ++row)

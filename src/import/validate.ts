@@ -2,13 +2,17 @@
 // taken; a bad cell is left out of an accepted row and listed; the rates users give beside
 // their parts are kept for the SQL cross-check (queries/importChecks.ts).
 import { PART_WHOLE, RAW_FIELDS } from '../indicators/fields.ts'
-import { cellText, parseCode, parseNumber, parseYear, type Cell } from './cells.ts'
+import { cellText, normalizeText, parseCode, parseNumber, parseYear, type Cell } from './cells.ts'
 import type { ColumnMapping } from './headers.ts'
 import type { ImportRules, ValidationResult } from './imported.ts'
+import { combineMerges, type HeldPart } from './codeHistory.ts'
 import { issueCsvLine, type FileSummary, type ImportIssue, type IssueAction, type Severity } from './report.ts'
 
 /** How many issues are handed to the page; the downloadable report has them all. */
 export const DISPLAYED_ISSUES = 2000
+
+/** Said of a file or worksheet whose header has nothing below it. */
+export const NO_DATA_ROWS = '没有数据行：表头下面没有任何数据，请确认导出或另存时包含了数据行'
 
 /** A row of totals, which the dashboard computes itself. */
 const TOTAL_ROW = /^(合计|小计|总计|全省|全市|全州|全盟)/
@@ -18,12 +22,55 @@ const FIELD_BY_ID = new Map(RAW_FIELDS.map((f) => [f.id, f]))
 /** Dividing by 10000 rather than multiplying by 0.0001 keeps 1250000000 元 at exactly 125000 万元. */
 const scaled = (value: number, factor: number) => (factor < 1 ? value / Math.round(1 / factor) : value * factor)
 
+type FieldCell =
+  { kind: 'value'; value: number } | { kind: 'bad'; reason: string } | { kind: 'missing'; written?: string }
+
+/** A count or amount cell in the field's unit, or why it cannot be taken. */
+function fieldCell(cell: Cell, integer: boolean, factor: number): FieldCell {
+  const parsed = parseNumber(cell)
+  if (parsed.kind === 'missing') return parsed
+  if (parsed.kind === 'invalid') return { kind: 'bad', reason: parsed.reason }
+  if (parsed.percent) return { kind: 'bad', reason: '百分数不能填入人数、金额等数量字段' }
+  if (parsed.value < 0) return { kind: 'bad', reason: '不能为负数' }
+  if (integer && factor === 1 && !Number.isInteger(parsed.value)) return { kind: 'bad', reason: '应为整数' }
+  return { kind: 'value', value: scaled(parsed.value, factor) }
+}
+
+/** 城步 for 城步苗族自治县, 长沙 for 长沙县. */
+const shortName = (county: string) =>
+  /^(.{2,}?)(?:[\u4e00-\u9fff]{1,4}族)+自治[县旗]$/u.exec(county)?.[1] ?? county.replace(/[县区市旗]$/, '')
+/** What may stand before a county's name: its province and prefecture, e.g. 湖南省长沙市. */
+const NAME_PREFIX = /^(?:[\u4e00-\u9fff]{1,9}?(?:省|自治区|市))?(?:[\u4e00-\u9fff]{1,9}?(?:市|地区|自治州|州|盟))?$/u
+
+/**
+ * Whether the name a file gives is the county's: its full name, the name without its
+ * suffix (长沙 for 长沙县, 城步 for 城步苗族自治县), or either after the province and
+ * prefecture (湖南省长沙市长沙县). Nothing else: a name with more text around it is not the county's.
+ */
+export function nameMatches(written: string, county: string): boolean {
+  const name = normalizeText(written)
+  const short = shortName(county)
+  const at = [county, short].find((n) => n.length > 0 && name.endsWith(n))
+  return at !== undefined && NAME_PREFIX.test(name.slice(0, name.length - at.length))
+}
+
+/** Where a row was read, as the report names it. */
+interface Place {
+  file: string
+  sheet?: string
+  row: number
+}
+
+const placeText = (p: Place, from?: Place) =>
+  `${p.file === from?.file && p.sheet === from.sheet ? '' : `${p.file}${p.sheet ? `（工作表“${p.sheet}”）` : ''}`}第${p.row}行`
+
 export class ImportBuilder {
   private readonly files: FileSummary[] = []
   private readonly issues: ImportIssue[] = []
   private readonly lines: string[] = []
   private readonly count: Record<Severity, number> = { error: 0, warning: 0, info: 0 }
-  private readonly seen = new Map<string, string>()
+  /** County-year → index of its accepted row. */
+  private readonly seen = new Map<string, number>()
   private readonly code: string[] = []
   private readonly year: number[] = []
   private readonly fields = new Map<string, number[]>(RAW_FIELDS.map((f) => [f.id, []]))
@@ -40,10 +87,16 @@ export class ImportBuilder {
     if (this.issues.length < DISPLAYED_ISSUES) this.issues.push(issue)
   }
 
-  /** A file that could not be read at all. */
-  fileError(file: string, reason: string): void {
-    this.files.push({ file, rowsRead: 0, accepted: 0, rejected: 0, blank: 0 })
-    this.report({ file, row: null, column: '', value: '', reason, severity: 'error', action: '整个文件未导入' })
+  /** A file, or one of its worksheets, that could not be read at all. */
+  fileError(file: string, reason: string, sheet?: string): void {
+    this.files.push({ file, sheet, rowsRead: 0, accepted: 0, rejected: 0, blank: 0 })
+    const action = sheet === undefined ? '整个文件未导入' : '整张工作表未导入'
+    this.report({ file, sheet, row: null, column: '', value: '', reason, severity: 'error', action })
+  }
+
+  /** A worksheet passed over, said in the report. */
+  skippedSheet(file: string, sheet: string, reason: string): void {
+    this.report({ file, sheet, row: null, column: '', value: '', reason, severity: 'info', action: '整张工作表未导入' })
   }
 
   /**
@@ -55,14 +108,16 @@ export class ImportBuilder {
     summary: Omit<FileSummary, 'rowsRead' | 'accepted' | 'rejected' | 'blank'>,
     mapping: readonly ColumnMapping[],
     ragged: boolean,
-  ): (cells: readonly Cell[], row: number) => void {
+  ): { take: (cells: readonly Cell[], row: number) => void; end: () => void } {
     const file: FileSummary = { ...summary, rowsRead: 0, accepted: 0, rejected: 0, blank: 0 }
     const fileNo = this.files.push(file) - 1
     const label = (m: ColumnMapping) => `${m.letter}列 ${m.header}`
+    const { sheet } = summary
     for (const m of mapping) {
       if (m.problem)
         this.report({
           file: file.file,
+          sheet,
           row: null,
           column: label(m),
           value: '',
@@ -73,6 +128,7 @@ export class ImportBuilder {
       if (m.note)
         this.report({
           file: file.file,
+          sheet,
           row: null,
           column: label(m),
           value: '',
@@ -96,15 +152,41 @@ export class ImportBuilder {
       this.ratePercent[r.id] = (this.ratePercent[r.id] ?? false) || r.percent
     }
     const width = mapping.length
+    // Words written for "no figure", per column: said once per column at the sheet's end.
+    const missingWords = new Map<string, { m: ColumnMapping; word: string; rows: number[] }>()
+    const end = () => {
+      if (file.rowsRead === 0)
+        this.report({
+          file: file.file,
+          sheet,
+          row: null,
+          column: '',
+          value: '',
+          reason: `${sheet === undefined ? '文件' : '工作表'}${NO_DATA_ROWS}`,
+          severity: 'error',
+          action: sheet === undefined ? '整个文件未导入' : '整张工作表未导入',
+        })
+      for (const { m, word, rows } of missingWords.values())
+        this.report({
+          file: file.file,
+          sheet,
+          row: rows[0]!,
+          column: label(m),
+          value: word,
+          reason: `本列有${rows.length}个单元格写作“${word}”（第${rows.slice(0, 5).join('、')}${rows.length > 5 ? '等' : ''}行），按无数据处理；如有数值，请填上后重新导入`,
+          severity: 'info',
+          action: '单元格未导入',
+        })
+    }
 
-    return (cells, row) => {
+    const take = (cells: readonly Cell[], row: number) => {
       const issue = (
         m: ColumnMapping | null,
         reason: string,
         severity: Severity,
         action: IssueAction,
         value = m ? cellText(cells[m.index]) : '',
-      ) => this.report({ file: file.file, row, column: m ? label(m) : '', value, reason, severity, action })
+      ) => this.report({ file: file.file, sheet, row, column: m ? label(m) : '', value, reason, severity, action })
       if (cells.every((c) => cellText(c).trim() === '')) {
         file.blank++
         return
@@ -114,7 +196,8 @@ export class ImportBuilder {
         file.rejected++
         issue(m, reason, 'error', '整行未导入', m ? undefined : cells.map(cellText).join(' | '))
       }
-      if (ragged && cells.length > width)
+      // Excel and WPS end data rows with empty cells the header does not have.
+      if (ragged && cells.length > width && cells.slice(width).some((c) => cellText(c).trim() !== ''))
         return reject(
           null,
           `本行有${cells.length}个单元格，多于表头的${width}列（可能有未加引号的逗号），无法确定各值所属的列`,
@@ -132,14 +215,28 @@ export class ImportBuilder {
         )
       }
       if (!code.ok) return reject(codeCol, code.reason)
-      const known = this.rules.counties.get(code.value)
-      if (known === undefined) return reject(codeCol, '未知的行政区划代码：不在看板的区县名单中（已撤并或代码有误？）')
       const year = parseYear(cells[yearCol.index], this.rules.years)
       if (!year.ok) return reject(yearCol, year.reason)
-      const key = `${code.value}|${year.value}`
-      const first = this.seen.get(key)
-      if (first !== undefined) return reject(null, `${known}${year.value}年的数据重复：与${first}相同，保留前者`)
-      this.seen.set(key, `${file.file}第${row}行`)
+      // An old code is read as the current unit's (re-coded) or kept as a merge's part until result().
+      const written = nameCol ? cellText(cells[nameCol.index]) : ''
+      const unit = this.rules.history.resolve(code.value, year.value, this.rules.counties, written)
+      if (!unit.ok) return reject(codeCol, unit.reason)
+      const known = unit.name
+      const key = `${unit.code}|${year.value}`
+      const read = fieldCols.map((c) => ({
+        ...c,
+        cell: fieldCell(cells[c.m.index], FIELD_BY_ID.get(c.id)!.integer, c.factor),
+      }))
+      const values = new Map(read.flatMap((r) => (r.cell.kind === 'value' ? [[r.id, r.cell.value] as const] : [])))
+      const at = this.seen.get(key)
+      const here: Place = { file: file.file, sheet, row }
+      if (
+        at !== undefined &&
+        !this.repeat(at, values, here, `${known}${year.value}年`, cells.map(cellText).join(' | '))
+      ) {
+        file.rejected++
+        return
+      }
 
       if (ragged && cells.length < width)
         issue(
@@ -151,21 +248,17 @@ export class ImportBuilder {
         )
       if (nameCol) {
         const name = cellText(cells[nameCol.index]).trim()
-        if (name !== '' && !name.includes(known) && !known.includes(name))
+        if (name !== '' && !nameMatches(name, known))
           issue(nameCol, `名称与代码${code.value}对应的区县“${known}”不一致，已按代码导入`, 'warning', '已导入，请核实')
       }
 
-      const values = new Map<string, number>()
-      for (const { m, id, factor } of fieldCols) {
-        const field = FIELD_BY_ID.get(id)!
-        const parsed = parseNumber(cells[m.index])
-        if (parsed.kind === 'missing') continue
-        const bad = (reason: string) => issue(m, reason, 'error', '单元格未导入')
-        if (parsed.kind === 'invalid') bad(parsed.reason)
-        else if (parsed.percent) bad('百分数不能填入人数、金额等数量字段')
-        else if (parsed.value < 0) bad('不能为负数')
-        else if (field.integer && factor === 1 && !Number.isInteger(parsed.value)) bad('应为整数')
-        else values.set(id, scaled(parsed.value, factor))
+      for (const { m, cell } of read) {
+        if (cell.kind === 'bad') issue(m, cell.reason, 'error', '单元格未导入')
+        if (cell.kind === 'missing' && cell.written !== undefined) {
+          const words = missingWords.get(`${m.index}|${cell.written}`)
+          if (words) words.rows.push(row)
+          else missingWords.set(`${m.index}|${cell.written}`, { m, word: cell.written, rows: [row] })
+        }
       }
       for (const { parts, whole } of PART_WHOLE) {
         const total = values.get(whole)
@@ -190,21 +283,144 @@ export class ImportBuilder {
         if (parsed.kind === 'number' && parsed.percent) this.ratePercent[r.id] = true
       }
 
+      if (unit.note) issue(codeCol, unit.note, 'info', '已导入，请核实')
       file.accepted++
-      this.code.push(code.value)
+      const rate = (id: string) => {
+        const col = rateCols.find((r) => r.id === id)
+        const parsed = col ? parseNumber(cells[col.m.index]) : null
+        return parsed?.kind === 'number' ? parsed.value : NaN
+      }
+      if (at !== undefined) {
+        // Merged into the row met first: only what it left empty is filled.
+        for (const [id, column] of [...this.fields, ...this.rates]) {
+          const value = this.fields.has(id) ? (values.get(id) ?? NaN) : rate(id)
+          if (Number.isNaN(column[at]!)) column[at] = value
+        }
+        return
+      }
+      this.seen.set(key, this.code.length)
+      this.code.push(unit.code)
       this.year.push(year.value)
       this.fileIndex.push(fileNo)
       this.rowNumber.push(row)
       for (const [id, column] of this.fields) column.push(values.get(id) ?? NaN)
-      for (const [id, column] of this.rates) {
-        const col = rateCols.find((r) => r.id === id)
-        const parsed = col ? parseNumber(cells[col.m.index]) : null
-        column.push(parsed?.kind === 'number' ? parsed.value : NaN)
+      for (const [id, column] of this.rates) column.push(rate(id))
+    }
+    return { take, end }
+  }
+
+  /**
+   * A county-year met again, in this table or another. Rows of two tables that agree wherever
+   * both have a figure are one row, the later filling what the first left empty (one file per
+   * topic, 经费 and 学校); otherwise the first is kept. Both rows are listed; true when the
+   * later row is to be merged.
+   */
+  private repeat(at: number, values: ReadonlyMap<string, number>, here: Place, what: string, cells: string): boolean {
+    const table = this.files[this.fileIndex[at]!]!
+    const first: Place = { file: table.file, sheet: table.sheet, row: this.rowNumber[at]! }
+    const sameTable = first.file === here.file && first.sheet === here.sheet
+    const before = (id: string) => this.fields.get(id)![at]!
+    const adds = [...values.keys()].filter((id) => Number.isNaN(before(id)))
+    // In one table, a figure one row has and the other lacks is a difference too.
+    const differ = [...this.fields.keys()].filter((id) => {
+      const [a, b] = [before(id), values.get(id) ?? NaN]
+      if (Number.isNaN(a) || Number.isNaN(b)) return sameTable && Number.isNaN(a) !== Number.isNaN(b)
+      return Math.abs(a - b) > 1e-9 * Math.max(Math.abs(b), 1)
+    })
+    const labels = (ids: readonly string[], text: (id: string) => string) =>
+      `${ids.slice(0, 5).map(text).join('、')}${ids.length > 5 ? `等${ids.length}列` : ''}`
+    const at1 = placeText(first, here)
+    const at2 = placeText(here, first)
+    const note = (p: Place, reason: string, severity: Severity, action: IssueAction, value = '') =>
+      this.report({ ...p, column: '', value, reason, severity, action })
+    const shown = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '空' : v)
+    if (differ.length > 0) {
+      const list = labels(
+        differ,
+        (id) => `${FIELD_BY_ID.get(id)!.label}（${at1}为${shown(before(id))}，本行为${shown(values.get(id))}）`,
+      )
+      note(
+        here,
+        `${what}的数据重复，且与${at1}的数值不同：${list}。已保留${at1}，本行未导入；请核对哪一行正确，删去另一行后重新导入`,
+        'error',
+        '整行未导入',
+        cells,
+      )
+      note(
+        first,
+        `${what}的数据在${at2}又出现一次，数值不同（${labels(differ, (id) => FIELD_BY_ID.get(id)!.label)}）；已导入本行，请核实哪一行正确`,
+        'warning',
+        '已导入，请核实',
+      )
+      return false
+    }
+    if (adds.length === 0) {
+      note(here, `${what}的数据重复：与${at1}相同，只导入一次（保留${at1}）；可删去本行`, 'info', '整行未导入', cells)
+      note(first, `${what}的数据在${at2}又出现一次，数值相同；已导入本行`, 'info', '已导入，请核实')
+      return false
+    }
+    note(
+      here,
+      `${what}的数据已在${at1}：本行的${labels(adds, (id) => FIELD_BY_ID.get(id)!.label)}并入那一行（两行都填了的数值相同）`,
+      'info',
+      '已导入，请核实',
+    )
+    return true
+  }
+
+  /**
+   * Rows of merged units' parts, kept under their old codes so far: summed into the unit
+   * where every part of a year is there (codeHistory.ts), taken out where not.
+   */
+  private mergeParts(): void {
+    const held: HeldPart[] = []
+    this.code.forEach((code, index) => {
+      const merge = this.rules.counties.has(code) ? undefined : this.rules.history.mergeOf(code)
+      if (!merge) return
+      const values = new Map<string, number>()
+      for (const [id, column] of this.fields) if (!Number.isNaN(column[index]!)) values.set(id, column[index]!)
+      const [year, fileNo, row] = [this.year[index]!, this.fileIndex[index]!, this.rowNumber[index]!]
+      held.push({ index, code, year, merge, values, fileNo, row })
+    })
+    if (held.length === 0) return
+    const own = (code: string, year: number) => {
+      const at = this.seen.get(`${code}|${year}`)
+      if (at === undefined) return undefined
+      const table = this.files[this.fileIndex[at]!]!
+      return placeText({ file: table.file, sheet: table.sheet, row: this.rowNumber[at]! })
+    }
+    const { rows, outcomes } = combineMerges(held, own, this.rules.counties)
+    for (const { part, accepted, reason } of outcomes) {
+      const table = this.files[part.fileNo]!
+      if (!accepted) {
+        table.accepted--
+        table.rejected++
       }
+      const action = accepted ? '已导入，请核实' : '整行未导入'
+      const place = { file: table.file, sheet: table.sheet, row: part.row }
+      this.report({ ...place, column: '', value: part.code, reason, severity: accepted ? 'info' : 'error', action })
+    }
+    // The parts' rows give way to the summed rows.
+    const out = new Set(held.map((p) => p.index))
+    const keep = this.code.flatMap((_, i) => (out.has(i) ? [] : [i]))
+    const compact = <T>(column: T[]) => {
+      keep.forEach((from, to) => (column[to] = column[from]!))
+      column.length = keep.length
+    }
+    compact(this.code)
+    ;[this.year, this.fileIndex, this.rowNumber, ...this.fields.values(), ...this.rates.values()].forEach(compact)
+    for (const r of rows) {
+      this.code.push(r.code)
+      this.year.push(r.year)
+      this.fileIndex.push(r.fileNo)
+      this.rowNumber.push(r.row)
+      for (const [id, column] of this.fields) column.push(r.values.get(id) ?? NaN)
+      for (const column of this.rates.values()) column.push(NaN)
     }
   }
 
   result(): ValidationResult {
+    this.mergeParts()
     const floats = (m: Map<string, number[]>) => Object.fromEntries([...m].map(([id, v]) => [id, Float64Array.from(v)]))
     return {
       data: {

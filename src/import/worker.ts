@@ -2,6 +2,7 @@
 // out as an Arrow IPC stream, so that a 100 MB CSV costs the page no long task; the page
 // cancels by terminating it.
 import { stageIpc } from './stage.ts'
+import { CodeHistory, type CodeHistoryData } from './codeHistory.ts'
 import { inspectFile, validateFiles, type FileChoice } from './pipeline.ts'
 import { rateColumns, type ImportRules, type RateColumn, type ValidationResult } from './imported.ts'
 
@@ -12,6 +13,7 @@ export type WorkerRequest =
       type: 'validate'
       files: { file: File; choice: FileChoice }[]
       counties: [string, string][]
+      history: CodeHistoryData
       years: ImportRules['years']
     }
 
@@ -37,7 +39,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     const files = await Promise.all(req.files.map(async (f) => ({ file: await input(f.file), choice: f.choice })))
     const { data, ...report } = await validateFiles(
       files,
-      { counties: new Map(req.counties), years: req.years },
+      { counties: new Map(req.counties), history: new CodeHistory(req.history), years: req.years },
       (fraction, file) => postMessage({ id: req.id, type: 'progress', fraction, file }),
     )
     const ipc = stageIpc(data)
@@ -50,6 +52,10 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     }
     postMessage({ id: req.id, type: 'done', value }, { transfer: [value.ipc.buffer as ArrayBuffer] })
   } catch (e) {
-    postMessage({ id: req.id, type: 'error', message: e instanceof Error ? e.message : String(e) })
+    // Not a file's problem (those are in the report) but the reader's: said in Chinese, the
+    // library's own words kept as the technical detail.
+    const detail = e instanceof Error ? e.message : String(e)
+    const message = `读取文件时出错，没有导入任何数据。请重试；如仍出错，请在 Excel 或 WPS 中把文件另存为 .xlsx 或 CSV 后再导入（技术信息：${detail}）`
+    postMessage({ id: req.id, type: 'error', message })
   }
 }

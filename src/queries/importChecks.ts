@@ -4,7 +4,7 @@
 import type { Query } from '../util/query.ts'
 import { findIndicator } from '../indicators/catalog.ts'
 import { countyValuesCte } from './indicatorSql.ts'
-import { jumpSql, STEADY_FIELDS } from './plausibility.ts'
+import { jumpFlagsCte, STEADY_FIELDS } from './plausibility.ts'
 
 /** The table an import is staged in while it is checked. */
 export const STAGE_TABLE = 'import_stage'
@@ -58,18 +58,19 @@ export interface JumpRow {
   year: number
   value: number
   previous: number
+  next: number | null
+  /** spike: this year is far from both neighbours; up, down: a lasting shift from this year. */
+  kind: 'spike' | 'up' | 'down'
 }
 
+/** Figures beyond 3× of the year before, on the row of the year the views mark 数据存疑 too. */
 export function jumpQuery(): Query {
-  const sql = `WITH long AS (
-      UNPIVOT (SELECT code, year, _file, _row, ${STEADY_FIELDS.join(', ')} FROM ${STAGE_TABLE})
-      ON ${STEADY_FIELDS.join(', ')} INTO NAME field VALUE v
-    ), lagged AS (
-      SELECT *, LAG(v) OVER w AS previous, LAG(year) OVER w AS prev_year
-      FROM long WINDOW w AS (PARTITION BY code, field ORDER BY year)
-    )
-    SELECT field, _file AS file_index, _row AS row, year, v AS value, previous FROM lagged
-    WHERE prev_year = year - 1 AND ${jumpSql('v', 'previous')}
+  const flags = jumpFlagsCte(STEADY_FIELDS, (columns) => `SELECT ${columns}, _file, _row FROM ${STAGE_TABLE}`, '', [
+    '_file',
+    '_row',
+  ])
+  const sql = `WITH ${flags}
+    SELECT field, _file AS file_index, _row AS row, year, v AS value, v1 AS previous, n1 AS next, kind FROM flags
     ORDER BY file_index, row, field`
   return { sql, params: [] }
 }

@@ -15,7 +15,7 @@ import {
   type JumpRow,
   type RateMismatchRow,
 } from '../queries/importChecks.ts'
-import type { ImportIssue } from '../import/report.ts'
+import { acceptedPerFile, type FileSummary, type ImportIssue } from '../import/report.ts'
 import type { RateColumn } from '../import/imported.ts'
 import { RULES } from '../indicators/rules.ts'
 import { STAGE_TABLE } from '../queries/importChecks.ts'
@@ -23,21 +23,29 @@ import { statusChangesQuery, type StatusChangeRow } from '../queries/rules.ts'
 
 const FIELD_LABEL = new Map(RAW_FIELDS.map((f) => [f.id, `${f.label}${f.unit ? `(${f.unit})` : ''}`]))
 
-/** Rates that disagree with their parts, and year-on-year jumps, as report issues. */
+const jumpReason = (j: JumpRow) =>
+  j.kind === 'spike'
+    ? `与上年（${j.previous}）、下年（${j.next}）相比都变化超过${JUMP_FACTOR}倍，可能是这一年录入有误（如单位或位数），请核实`
+    : `比上年（${j.previous}）变化超过${JUMP_FACTOR}倍，请核实`
+
+/**
+ * Rates that disagree with their parts, and year-on-year jumps, as report issues; `tables`:
+ * the files and worksheets read, as the staged rows' `_file` numbers them.
+ */
 export async function crossCheck(
   db: Database,
   rateCols: readonly RateColumn[],
-  files: readonly string[],
+  tables: readonly Pick<FileSummary, 'file' | 'sheet'>[],
 ): Promise<ImportIssue[]> {
   const rates = rateMismatchQuery(rateCols)
   const mismatches = rates ? await db.query<RateMismatchRow>(rates) : []
   const jumps = await db.query<JumpRow>(jumpQuery())
-  const file = (i: number) => files[i] ?? ''
+  const place = (i: number) => ({ file: tables[i]?.file ?? '', sheet: tables[i]?.sheet })
   return [
     ...mismatches.map((m): ImportIssue => {
       const ind = getIndicator(m.indicator)
       return {
-        file: file(m.file_index),
+        ...place(m.file_index),
         row: m.row,
         column: ind.label,
         value: String(m.reported),
@@ -47,11 +55,11 @@ export async function crossCheck(
       }
     }),
     ...jumps.map((j): ImportIssue => ({
-      file: file(j.file_index),
+      ...place(j.file_index),
       row: j.row,
       column: FIELD_LABEL.get(j.field) ?? j.field,
       value: String(j.value),
-      reason: `比上年（${j.previous}）变化超过${JUMP_FACTOR}倍，请核实`,
+      reason: jumpReason(j),
       severity: 'warning',
       action: '已导入，请核实',
     })),
@@ -85,21 +93,18 @@ export interface StagedCheck {
 }
 
 /**
- * The checks of the import staged beside the panel. `compare`: the release diff against the
- * data loaded now, which is only told when that is the user's own (not simulated) data.
+ * The checks of the import staged beside the panel; `tables`: the files and worksheets read.
+ * `compare`: the release diff against the data loaded now, which is only told when that is
+ * the user's own (not simulated) data.
  */
 export async function checkStaged(
   db: Database,
   rates: readonly RateColumn[],
-  files: readonly { name: string; rows: number }[],
+  tables: readonly FileSummary[],
   compare: boolean,
   at: Date,
 ): Promise<StagedCheck> {
-  const crossIssues = await crossCheck(
-    db,
-    rates,
-    files.map((f) => f.name),
-  )
+  const crossIssues = await crossCheck(db, rates, tables)
   const changes = compare ? await db.query<StatusChangeRow>(statusChangesQuery(RULES, STAGE_TABLE)) : []
-  return { crossIssues, changes, meta: await importMeta(db, files, at) }
+  return { crossIssues, changes, meta: await importMeta(db, acceptedPerFile(tables), at) }
 }

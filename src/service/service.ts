@@ -17,6 +17,8 @@ import {
   type UserDataMeta,
 } from './userData.ts'
 import type { RateColumn } from '../import/imported.ts'
+import type { FileSummary } from '../import/report.ts'
+import { CODE_HISTORY_FILE, type CodeHistoryData } from '../import/codeHistory.ts'
 
 /** A statement to answer ahead of being asked, with what it reads (as useQuery's requests). */
 export interface Prefetch {
@@ -43,6 +45,7 @@ export class DataService {
   /** Statements a view expects to be asked next, answered into the cache while idle. */
   private ahead: { generation: number; statement: Prefetch }[] = []
   private prefetching = false
+  private history?: Promise<CodeHistoryData>
   private aheadAnswered!: () => void
   /** Resolves when the answers ahead are first all in: the page then has nothing left to do. */
   readonly settled = new Promise<void>((resolve) => (this.aheadAnswered = resolve))
@@ -190,15 +193,27 @@ export class DataService {
    * Stages an import beside the panel and runs its SQL checks: rates against their parts,
    * jumps, the release diff (`compare`) and what it covers. It stays staged until accepted or dropped.
    */
+  /** What became of old county codes, for the import (data/code-history.json); fetched once. */
+  codeHistory(): Promise<CodeHistoryData> {
+    this.history ??= this.fetchBytes(CODE_HISTORY_FILE).then(
+      (bytes) => JSON.parse(new TextDecoder().decode(bytes)) as CodeHistoryData,
+      (e: unknown) => {
+        this.history = undefined
+        throw e
+      },
+    )
+    return this.history
+  }
+
   async checkImport(
     ipc: Uint8Array,
     rates: readonly RateColumn[],
-    files: readonly { name: string; rows: number }[],
+    tables: readonly FileSummary[],
     compare: boolean,
   ): Promise<StagedCheck> {
     await this.init()
     await stage(this.db, ipc)
-    return checkStaged(this.db, rates, files, compare, new Date())
+    return checkStaged(this.db, rates, tables, compare, new Date())
   }
 
   /** Drops a staged import the user did not accept. */

@@ -70,10 +70,11 @@ describe('own data import', () => {
     expect(issues.some((t) => t.includes('E列 说明') && t.includes('未识别的列') && t.includes('整列未导入'))).toBe(
       true,
     )
+    // Grouped by file: the Parquet file's issues under its name.
     expect(
-      issues.some(
-        (t) => t.includes('problems.parquet') && t.includes('小学56人及以上班级数（120）大于小学班级数（100）'),
-      ),
+      (
+        await page.locator('[data-testid="import-issues"] tbody[data-file="problems.parquet"] tr').allTextContents()
+      ).some((t) => t.includes('小学56人及以上班级数（120）大于小学班级数（100）')),
     ).toBe(true)
     // Nothing replaced yet.
     expect(await badge(page).textContent()).toContain('模拟数据')
@@ -84,8 +85,8 @@ describe('own data import', () => {
       page.locator('[data-testid="report-download"]').click(),
     ])
     const csv = readFileSync((await download.path())!, 'utf8')
-    expect(csv.startsWith('\uFEFF文件,行,列,值,问题,类别,处理')).toBe(true)
-    expect(csv).toContain('长沙2024.csv,4,A列 县区代码,999999,')
+    expect(csv.startsWith('\uFEFF文件,工作表,行,列,值,问题,类别,处理')).toBe(true)
+    expect(csv).toContain('长沙2024.csv,,4,A列 县区代码,999999,')
   })
 
   it('accepts: the views show the file’s numbers, with the file named as the source', async () => {
@@ -147,7 +148,10 @@ describe('own data import', () => {
     await expect.poll(() => report(page).count()).toBe(0)
     await checkFiles(page)
     expect(await accepted(page)).toEqual(['2'])
-    expect(await report(page).locator('[data-testid="issue-counts"]').textContent()).toContain('共发现 0 处问题')
+    // Only the — written for a missing figure is said, as 说明.
+    expect(await report(page).locator('[data-testid="issue-counts"]').textContent()).toContain(
+      '共发现 1 处问题：错误 0（未导入），疑问 0（已导入，请核实），说明 1',
+    )
     await report(page).locator('button', { hasText: '放弃' }).click()
 
     // The views still show the data accepted before.

@@ -37,8 +37,10 @@ describe('cells', () => {
     expect(parseNumber('１２３')).toEqual({ kind: 'number', value: 123, percent: false })
     expect(parseNumber('12.5%')).toEqual({ kind: 'number', value: 12.5, percent: true })
     expect(parseNumber('－5')).toEqual({ kind: 'number', value: -5, percent: false })
-    for (const missing of ['', '—', '-', '／', ' ', null, 'N/A', '无'])
-      expect(parseNumber(missing)).toEqual({ kind: 'missing' })
+    // Empty cells are silent; the words written for "no figure" are kept, to be listed.
+    for (const missing of ['', ' ', null]) expect(parseNumber(missing)).toEqual({ kind: 'missing' })
+    for (const written of ['—', '-', '／', 'N/A', '#N/A', '无'])
+      expect(parseNumber(written)).toEqual({ kind: 'missing', written })
     expect(parseNumber('12,34')).toEqual({ kind: 'invalid', reason: '千分位逗号位置不对，无法确定数值' })
     expect(parseNumber('约300')).toEqual({ kind: 'invalid', reason: '不是数字' })
     expect(parseCode('430121000000')).toEqual({ ok: true, value: '430121' })
@@ -76,7 +78,7 @@ describe('import fixtures', () => {
   it('UTF-8 with BOM and the template headers: everything accepted, thousands separators read', async () => {
     const r = await validate(fixture('bom.csv'))
     expect(r.files).toEqual([
-      { file: 'bom.csv', encoding: 'utf-8', sheet: undefined, rowsRead: 2, accepted: 2, rejected: 0, blank: 1 },
+      { file: 'bom.csv', encoding: 'utf-8', sheet: undefined, rowsRead: 2, accepted: 2, rejected: 0, blank: 0 },
     ])
     expect(r.issues).toEqual([])
     expect(column(r, 'kg_enrol')).toEqual([43664, 38033])
@@ -86,7 +88,7 @@ describe('import fixtures', () => {
   it('GBK: detected, header variants and 元 understood, full-width digits read, the name mismatch reported', async () => {
     const inspection = await inspectFile(fixture('gbk.csv'))
     expect(inspection.encoding).toBe('gb18030')
-    expect(inspection.mapping.map((m) => m.target.kind)).toEqual([
+    expect(inspection.tables[0]!.mapping.map((m) => m.target.kind)).toEqual([
       'code',
       'year',
       'name',
@@ -107,6 +109,22 @@ describe('import fixtures', () => {
         'warning',
         '已导入，请核实',
       ],
+      [
+        3,
+        'D列 在园幼儿总数',
+        '—',
+        '本列有1个单元格写作“—”（第3行），按无数据处理；如有数值，请填上后重新导入',
+        'info',
+        '单元格未导入',
+      ],
+      [
+        3,
+        'E列 公办幼儿园在园幼儿数',
+        '-',
+        '本列有1个单元格写作“-”（第3行），按无数据处理；如有数值，请填上后重新导入',
+        'info',
+        '单元格未导入',
+      ],
     ])
     expect(r.data.code).toEqual(['430181', '430104', '430104'])
     expect(Array.from(r.data.year)).toEqual([2024, 2024, 2023])
@@ -122,7 +140,7 @@ describe('import fixtures', () => {
     )
     const chosen = await inspectFile(fixture('gbk.csv'), { encoding: 'gb18030' })
     expect(chosen.error).toBeUndefined()
-    expect(chosen.mapping).toEqual((await inspectFile(fixture('gbk.csv'))).mapping)
+    expect(chosen.tables).toEqual((await inspectFile(fixture('gbk.csv'))).tables)
 
     // Headers in ASCII survive either reading; the Chinese in the cells does not.
     const check = (encoding: 'utf-8' | 'gb18030') =>
@@ -136,11 +154,20 @@ describe('import fixtures', () => {
     ])
     const right = await check('gb18030')
     expect(right.files[0]).toMatchObject({ encoding: 'gb18030', rowsRead: 2, accepted: 2, rejected: 0 })
-    expect(right.issues).toEqual([])
+    expect(compact(right)).toEqual([
+      [
+        3,
+        'D列 kg_public_enrol',
+        '—',
+        '本列有1个单元格写作“—”（第3行），按无数据处理；如有数值，请填上后重新导入',
+        'info',
+        '单元格未导入',
+      ],
+    ])
     expect(column(right, 'kg_enrol')).toEqual([38033, 36500])
     expect(column(right, 'kg_public_enrol')).toEqual([24791, NaN])
     // Detection picks GBK by itself, even where the first Chinese comes after megabytes of ASCII.
-    expect((await validate(fixture('gbk-ascii-header.csv'))).issues).toEqual([])
+    expect((await validate(fixture('gbk-ascii-header.csv'))).issueCount).toEqual({ error: 0, warning: 0, info: 1 })
     const gbk = new Uint8Array(fixture('gbk-ascii-header.csv').bytes)
     const header = gbk.indexOf(0x0a) + 1
     const late = new Uint8Array([
@@ -158,7 +185,7 @@ describe('import fixtures', () => {
         '行政区划代码,年份,幼儿总人数,公办园在园幼儿数(人),教育经费(元),说明\n430111,2024,20000,16000,1250000000,已核对\n',
       ).buffer as ArrayBuffer,
     }
-    const { mapping } = await inspectFile(file)
+    const { mapping } = (await inspectFile(file)).tables[0]!
     expect(mapping.map((m) => m.problem ?? null)).toEqual([
       null,
       null,
@@ -168,7 +195,7 @@ describe('import fixtures', () => {
       '未识别的列，请指定对应字段或忽略',
     ])
     const assigned = assignColumn(assignColumn(mapping, 2, 'field:kg_enrol'), 4, 'field:edu_budget')
-    const r = await validateFiles([{ file, choice: { mapping: assigned } }], rules)
+    const r = await validateFiles([{ file, choice: { tables: [{ mapping: assigned }] } }], rules)
     expect(compact(r)).toEqual([
       [null, 'C列 幼儿总人数', '', '按指定对应“在园幼儿数（人）”', 'info', '已导入，请核实'],
       [
@@ -186,7 +213,7 @@ describe('import fixtures', () => {
 
     // A recognised column left out, and a field moved to another column, are listed too.
     const moved = assignColumn(assignColumn(assigned, 4, 'ignore'), 2, 'field:kg_public_enrol')
-    const again = await validateFiles([{ file, choice: { mapping: moved } }], rules)
+    const again = await validateFiles([{ file, choice: { tables: [{ mapping: moved }] } }], rules)
     expect(compact(again)).toEqual([
       [null, 'C列 幼儿总人数', '', '按指定对应“公办园在园幼儿数（人）”', 'info', '已导入，请核实'],
       [null, 'D列 公办园在园幼儿数(人)', '', '对应字段已改由C列提供，本列未导入', 'warning', '整列未导入'],
@@ -200,22 +227,24 @@ describe('import fixtures', () => {
 
   it('a file with every kind of problem: each one listed with row, column, value and reason', async () => {
     const r = await validate(fixture('problems.csv'))
-    expect(r.files[0]).toMatchObject({ rowsRead: 9, accepted: 4, rejected: 5, blank: 2 })
-    expect(r.issueCount).toEqual({ error: 9, warning: 1, info: 1 })
+    // The blank row before the final newline is one; the newline ending the file is none.
+    expect(r.files[0]).toMatchObject({ rowsRead: 9, accepted: 4, rejected: 5, blank: 1 })
+    expect(r.issueCount).toEqual({ error: 8, warning: 1, info: 3 })
     expect(compact(r)).toEqual([
       [
         3,
         '',
         '430121 | 2024 | 200 | 105 | 38033 | 24791 | 2630 | 0 | 65.2',
-        '长沙县2024年的数据重复：与problems.csv第2行相同，保留前者',
-        'error',
+        '长沙县2024年的数据重复：与第2行相同，只导入一次（保留第2行）；可删去本行',
+        'info',
         '整行未导入',
       ],
+      [2, '', '', '长沙县2024年的数据在第3行又出现一次，数值相同；已导入本行', 'info', '已导入，请核实'],
       [
         4,
         'A列 行政区划代码',
         '999999',
-        '未知的行政区划代码：不在看板的区县名单中（已撤并或代码有误？）',
+        '未知的行政区划代码999999：不在看板的区县名单中，也不是2015年以来撤并、更名的旧代码；前两位99不是省份代码，请核对代码',
         'error',
         '整行未导入',
       ],
@@ -256,14 +285,19 @@ describe('import fixtures', () => {
     expect(column(r, 'kg_enrol')).toEqual([38033, NaN, 20000, 1000])
     // Every issue is in the downloadable report, with a BOM and one line each.
     const csv = reportCsv(r.reportLines)
-    expect(csv.startsWith('\uFEFF文件,行,列,值,问题,类别,处理\r\n')).toBe(true)
-    expect(csv.trimEnd().split('\r\n')).toHaveLength(1 + 11)
+    expect(csv.startsWith('\uFEFF文件,工作表,行,列,值,问题,类别,处理\r\n')).toBe(true)
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(1 + 12)
   })
 
-  it('Excel with a title row, a merged two-row header and a rate by formula; the chosen sheet is read', async () => {
+  it('Excel with a title row, a merged two-row header and a rate by formula; every sheet read, or the one chosen', async () => {
     const inspection = await inspectFile(fixture('merged-header.xlsx'))
-    expect(inspection).toMatchObject({ sheets: ['2024年', '2023年'], sheet: '2024年', headerRow: 3 })
-    expect(inspection.mapping.map((m) => [m.header, m.target.kind])).toEqual([
+    expect(inspection.tables.map((t) => [t.sheet, t.headerRow, t.rows])).toEqual([
+      ['2024年', 3, 2],
+      ['2023年', 3, 1],
+    ])
+    expect(inspection.skipped).toEqual([])
+    const mapping = inspection.tables[0]!.mapping
+    expect(mapping.map((m) => [m.header, m.target.kind])).toEqual([
       ['行政区划代码', 'code'],
       ['年份', 'year'],
       ['幼儿园数（所）', 'field'],
@@ -282,14 +316,28 @@ describe('import fixtures', () => {
         rejected: 0,
         blank: 0,
       },
+      {
+        file: 'merged-header.xlsx',
+        sheet: '2023年',
+        encoding: undefined,
+        rowsRead: 1,
+        accepted: 1,
+        rejected: 0,
+        blank: 0,
+      },
     ])
     // The merged cells above the header are neither rows nor columns of data: nothing to report.
     expect(first.issues).toEqual([])
-    expect(column(first, 'kg_enrol')).toEqual([38033, 36500])
+    expect(column(first, 'kg_enrol')).toEqual([38033, 36500, 43664])
     // The formulas' results as Excel saved them (a fraction, shown as a percentage).
-    expect(Array.from(first.data.rates.kg_public_share!)).toEqual([24791 / 38033, 20000 / 310])
-    const second = await validateFiles([{ file: fixture('merged-header.xlsx'), choice: { sheet: '2023年' } }], rules)
-    expect(second.issues).toEqual([])
+    expect(Array.from(first.data.rates.kg_public_share!).slice(0, 2)).toEqual([24791 / 38033, 20000 / 310])
+    const second = await validateFiles(
+      [{ file: fixture('merged-header.xlsx'), choice: { tables: [{ sheet: '2023年', mapping }] } }],
+      rules,
+    )
+    // The sheet left out is said; the one chosen is read alone.
+    expect(compact(second)).toEqual([[null, '', '', '按指定不导入此工作表', 'info', '整张工作表未导入']])
+    expect(second.issues[0]!.sheet).toBe('2024年')
     expect(second.data.code).toEqual(['430121'])
     expect(Array.from(second.data.year)).toEqual([2023])
   })
@@ -307,21 +355,30 @@ describe('import fixtures', () => {
         blank: 0,
       },
     ])
-    expect(r.issueCount).toEqual({ error: 4, warning: 0, info: 0 })
+    expect(r.issueCount).toEqual({ error: 4, warning: 1, info: 0 })
+    // A repeated row in one file that fills a cell the first left empty still differs from it.
     expect(compact(r)).toEqual([
       [
         4,
         '',
         '430103 | 2024 | 80 | 50 | 15000 | 9000 | 900 | 30',
-        '天心区2024年的数据重复：与problems.parquet第3行相同，保留前者',
+        '天心区2024年的数据重复，且与第3行的数值不同：公办园在园幼儿数（第3行为空，本行为9000）。已保留第3行，本行未导入；请核对哪一行正确，删去另一行后重新导入',
         'error',
         '整行未导入',
+      ],
+      [
+        3,
+        '',
+        '',
+        '天心区2024年的数据在第4行又出现一次，数值不同（公办园在园幼儿数）；已导入本行，请核实哪一行正确',
+        'warning',
+        '已导入，请核实',
       ],
       [
         5,
         'A列 code',
         '999999',
-        '未知的行政区划代码：不在看板的区县名单中（已撤并或代码有误？）',
+        '未知的行政区划代码999999：不在看板的区县名单中，也不是2015年以来撤并、更名的旧代码；前两位99不是省份代码，请核对代码',
         'error',
         '整行未导入',
       ],
@@ -349,9 +406,11 @@ describe('import fixtures', () => {
       rules,
       (f, file) => calls.push([f, file]),
     )
-    // Two files, each half of the bar; every row is a batch in files this small.
+    // Two files, each half of the bar, the workbook's two sheets a quarter each; every row is
+    // a batch in files this small.
     expect(calls).toEqual([
-      ...[1, 2, 3, 4, 5].map((i): [number, string] => [i / 5 / 2, 'merged-header.xlsx']),
+      ...[1, 2, 3, 4, 5].map((i): [number, string] => [i / 5 / 4, 'merged-header.xlsx']),
+      ...[1, 2, 3, 4].map((i): [number, string] => [(1 + i / 4) / 4, 'merged-header.xlsx']),
       ...[1, 2, 3, 4, 5, 6].map((i): [number, string] => [(1 + i / 6) / 2, 'problems.parquet']),
     ])
     // A province's file: about a hundred steps, not one per row, ending at 1.
@@ -406,9 +465,10 @@ describe('checks in SQL on the staged import', () => {
     const excel = await validate(fixture('merged-header.xlsx'))
     await stage(db, stageIpc(excel.data))
     // F4 =E4/D4 saved 0.6518…, read as 65.2%: agrees. F5 =E5/C5 divides by the kindergartens.
-    expect(await crossCheck(db, rateColumns(excel.data), ['merged-header.xlsx'])).toEqual([
+    expect(await crossCheck(db, rateColumns(excel.data), excel.files)).toEqual([
       {
         file: 'merged-header.xlsx',
+        sheet: '2024年',
         row: 5,
         column: '公办园在园幼儿占比',
         value: String(20000 / 310),
@@ -422,9 +482,10 @@ describe('checks in SQL on the staged import', () => {
   it('a rate that disagrees with its parts, a tenfold jump across files, a duplicate across files; coverage and the release diff', async () => {
     const problems = await validate(fixture('problems.csv'))
     await stage(db, stageIpc(problems.data))
-    expect(await crossCheck(db, rateColumns(problems.data), ['problems.csv'])).toEqual([
+    expect(await crossCheck(db, rateColumns(problems.data), problems.files)).toEqual([
       {
         file: 'problems.csv',
+        sheet: undefined,
         row: 7,
         column: '公办园在园幼儿占比',
         value: '54',
@@ -435,20 +496,22 @@ describe('checks in SQL on the staged import', () => {
     ])
 
     const years = await validate(fixture('2023.csv'), fixture('2024.csv'))
-    expect(compact(years)).toEqual([
+    // The duplicate across files names both places.
+    expect(years.issues.map((i) => [i.file, i.row, i.reason, i.severity, i.action])).toEqual([
       [
+        '2024.csv',
         3,
-        '',
-        '430121 | 2023 | 43664 | 27018',
-        '长沙县2023年的数据重复：与2023.csv第2行相同，保留前者',
-        'error',
+        '长沙县2023年的数据重复：与2023.csv第2行相同，只导入一次（保留2023.csv第2行）；可删去本行',
+        'info',
         '整行未导入',
       ],
+      ['2023.csv', 2, '长沙县2023年的数据在2024.csv第3行又出现一次，数值相同；已导入本行', 'info', '已导入，请核实'],
     ])
     await stage(db, stageIpc(years.data))
-    expect(await crossCheck(db, rateColumns(years.data), ['2023.csv', '2024.csv'])).toEqual([
+    expect(await crossCheck(db, rateColumns(years.data), years.files)).toEqual([
       {
         file: '2024.csv',
+        sheet: undefined,
         row: 2,
         column: '在园幼儿数(人)',
         value: '4366',
@@ -458,6 +521,7 @@ describe('checks in SQL on the staged import', () => {
       },
       {
         file: '2024.csv',
+        sheet: undefined,
         row: 2,
         column: '公办园在园幼儿数(人)',
         value: '2701',
