@@ -48,6 +48,12 @@ function handOver(url: string, response: Response, compiled: Promise<WebAssembly
 }
 
 self.onmessage = async ({ data }: MessageEvent<EngineWorkerStart>) => {
+  // DuckDB's script loads while the response's headers come. A classic script: loaded as a
+  // module it runs the same (strict, no top-level `this`), and sets the onmessage that serves
+  // AsyncDuckDB from here on. It reads fetch and TransformStream only when it instantiates,
+  // after handOver.
+  const script = import(/* @vite-ignore */ data.worker)
+  script.catch(() => undefined)
   const response = await fetch(data.wasm).catch(() => null)
   if (!response || !streamable(response)) {
     void response?.body?.cancel()
@@ -60,9 +66,7 @@ self.onmessage = async ({ data }: MessageEvent<EngineWorkerStart>) => {
   )
   handOver(data.wasm, response, compiled)
   try {
-    // A classic script: loaded as a module it runs the same (strict, no top-level `this`),
-    // and sets the onmessage that serves AsyncDuckDB from here on.
-    await import(/* @vite-ignore */ data.worker)
+    await script
   } catch (e) {
     return reply({ engine: 'failed', message: String(e) })
   }

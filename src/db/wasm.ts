@@ -1,6 +1,7 @@
 // DuckDB-wasm in a Web Worker, from files bundled with the site: nothing is fetched from
 // anywhere but the page's own origin.
 import type { AsyncDuckDB, AsyncDuckDBConnection, DuckDBBundle, Logger } from '@duckdb/duckdb-wasm'
+import { exceptions } from 'wasm-feature-detect'
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url'
@@ -93,15 +94,16 @@ export class WasmDatabase implements Database {
     if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') throw new StartError(NO_WASM)
     const base = new URL('.', document.baseURI)
     const abs = (u: string) => new URL(u, base).href
-    // Spawned first: it is up by the time the bundle is chosen.
     const engine = spawnEngineWorker()
-    // The engine's client (with Arrow) loads beside the first view instead of before it.
-    const duckdb = await import('@duckdb/duckdb-wasm')
-    const bundle = await duckdb.selectBundle({
-      mvp: { mainModule: abs(mvpWasm), mainWorker: abs(mvpWorker) },
-      eh: { mainModule: abs(ehWasm), mainWorker: abs(ehWorker) },
-    })
+    // DuckDB's own choice (selectBundle without cross-origin isolation), made before its
+    // client loads, so that the engine's download starts with the page.
+    const bundle: DuckDBBundle = (await exceptions())
+      ? { mainModule: abs(ehWasm), mainWorker: abs(ehWorker), pthreadWorker: null }
+      : { mainModule: abs(mvpWasm), mainWorker: abs(mvpWorker), pthreadWorker: null }
+    engine.worker.postMessage({ worker: bundle.mainWorker!, wasm: bundle.mainModule } satisfies EngineWorkerStart)
     this.emit({ phase: 'download' })
+    // The engine's client (with Arrow) loads beside the first view and the download.
+    const duckdb = await import('@duckdb/duckdb-wasm')
     const logger = new duckdb.ConsoleLogger(duckdb.LogLevel.WARNING)
     const db = (await this.streamed(engine, duckdb, bundle, logger)) ?? (await this.fromBlob(duckdb, bundle, logger))
     await db.open({ query: { castBigIntToDouble: true } })
@@ -126,7 +128,6 @@ export class WasmDatabase implements Database {
     logger: Logger,
   ): Promise<AsyncDuckDB | null> {
     const { worker, ...replies } = engine
-    worker.postMessage({ worker: bundle.mainWorker!, wasm: bundle.mainModule } satisfies EngineWorkerStart)
     if ((await replies.verdict) !== 'streaming') {
       worker.terminate()
       return null
