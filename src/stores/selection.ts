@@ -132,10 +132,16 @@ export const useSelectionStore = defineStore('selection', () => {
     year.replace(y)
   }
 
+  /** Presentation mode's auto-play steps replace the history entry too. */
+  function stepIndicator(id: string): void {
+    indicatorId.replace(id)
+  }
+
   return {
     sortBy,
     orderBy,
     stepYear,
+    stepIndicator,
     province,
     provinceKnown,
     indicatorId,

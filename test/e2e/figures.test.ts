@@ -59,7 +59,7 @@ describe('figures a leader can take into a meeting', () => {
 
   it('keeps the roll-up’s heading on the province whose items it shows while another loads', async () => {
     await site.page.goto(`${site.server.url}#/province/430000/problems?year=2018`)
-    const heading = site.page.locator('.rollup h2')
+    const heading = site.page.locator('.rollup h1')
     await expect.poll(() => heading.textContent(), { timeout: 60_000 }).toBe('湖南省2018年存在问题汇总')
     await site.page.locator('[data-testid="rollup"] > li').first().waitFor({ timeout: 120_000 })
     // Every change of the page is recorded: the heading, and the province codes of the counties listed under it.
@@ -70,7 +70,7 @@ describe('figures a leader can take into a meeting', () => {
         [...document.querySelectorAll<HTMLElement>('[data-testid="rollup"] a[data-code]')].map((a) =>
           a.dataset.code!.slice(0, 2),
         )
-      const record = () => w.seen.push([document.querySelector('.rollup h2')?.textContent ?? '', ...new Set(codes())])
+      const record = () => w.seen.push([document.querySelector('.rollup h1')?.textContent ?? '', ...new Set(codes())])
       new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true })
     })
     await site.page.evaluate(() => (location.hash = '#/province/440000/problems?year=2018'))

@@ -2,7 +2,7 @@
 // shown (a prefecture's own when one is chosen), ties told as 并列; 达标区县 against last year.
 import { formatCountChange } from '../../indicators/format.ts'
 import type { AggregateRow } from '../../queries/aggregates.ts'
-import type { RankingRow } from '../../queries/ranking.ts'
+import type { RankingRow, ThresholdStatus } from '../../queries/ranking.ts'
 
 export type RankScope = 'province' | 'prefecture'
 
@@ -13,6 +13,8 @@ export interface RankedEntry {
   rank: number
   /** 第3, or 并列第1 when another county of the scope has the same rank. */
   rankText: string
+  /** Its verdict against the line, where the rows carry one. */
+  status: ThresholdStatus | null
 }
 
 /**
@@ -24,16 +26,20 @@ export function rankScopeOf(rows: readonly RankingRow[]): RankScope {
   return first !== undefined && rows.every((r) => r.prefecture_code === first) ? 'prefecture' : 'province'
 }
 
+/** A ranked county, or a province of the national view (ranked in the country, no prefecture rank). */
+export type RankedRow = Pick<RankingRow, 'code' | 'name' | 'value' | 'rank'> &
+  Partial<Pick<RankingRow, 'rank_prefecture' | 'status'>>
+
 /** The first and last `n` ranked counties (the last worst first); a county is in one list only. */
 export function bestAndWorst(
-  rows: readonly RankingRow[],
+  rows: readonly RankedRow[],
   scope: RankScope,
   n = 3,
 ): { best: RankedEntry[]; worst: RankedEntry[] } {
-  const rankOf = (r: RankingRow) => (scope === 'prefecture' ? r.rank_prefecture : r.rank)
+  const rankOf = (r: RankedRow) => (scope === 'prefecture' ? (r.rank_prefecture ?? null) : r.rank)
   const ranked = rows
     .filter((r) => rankOf(r) !== null)
-    .map((r) => ({ code: r.code, name: r.name, value: r.value, rank: rankOf(r)! }))
+    .map((r) => ({ code: r.code, name: r.name, value: r.value, rank: rankOf(r)!, status: r.status ?? null }))
     .sort((a, b) => a.rank - b.rank || a.code.localeCompare(b.code))
   const sharing = new Map<number, number>()
   for (const r of ranked) sharing.set(r.rank, (sharing.get(r.rank) ?? 0) + 1)
