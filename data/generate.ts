@@ -11,10 +11,12 @@ import { simulate } from './lib/simulate.ts'
 import { NATIONAL_NAMES, NationalTargets, YEARS } from './lib/targets.ts'
 import { writeManifest, writeParquet, writeTemplate } from './lib/write.ts'
 import { writeSnapshots } from './snapshots.ts'
+import { writeCrosswalk } from './codes.ts'
 import { SUMMARY_FILE, writeProvinceSummaries } from './summaries.ts'
 import { SNAPSHOT_FOLDER } from '../src/service/snapshot.ts'
 import { DEFAULT_INDICATOR_ID, getIndicator } from '../src/indicators/catalog.ts'
 import { valuesFile, writeFirstValues } from './values.ts'
+import { writeSchools, type SchoolFile } from './lib/schools.ts'
 
 /** Fixed so that a rerun reproduces the files byte for byte; bump when the model changes. */
 const GENERATED_AT = '2026-11-25'
@@ -46,8 +48,26 @@ async function writeDerived(provinces: readonly string[]): Promise<void> {
   await writeSnapshots(outDir, provinces, YEARS)
 }
 
+function formatSchools(files: readonly SchoolFile[]): string {
+  const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`
+  const largest = files.reduce((a, b) => (b.bytes > a.bytes ? b : a))
+  return (
+    `wrote ${files.length} school files: ${files.reduce((s, f) => s + f.schools, 0)} schools, ` +
+    `${files.reduce((s, f) => s + f.rows, 0)} rows, ${kb(files.reduce((s, f) => s + f.bytes, 0))} ` +
+    `(${files.reduce((s, f) => s + f.loose, 0)} county-year sections with more pupils than classes under 56 seat) ` +
+    `(largest ${largest.province} ${kb(largest.bytes)})\n` +
+    files.map((f) => `  ${f.province} ${f.schools} schools ${f.rows} rows ${kb(f.bytes)}`).join('\n')
+  )
+}
+
 async function main(): Promise<void> {
   const started = Date.now()
+  // `--schools` (`npm run data:schools`): only the simulated school layer, from the panel already in outDir.
+  if (process.argv.includes('--schools')) {
+    console.log(formatSchools(await writeSchools(outDir, SEED)))
+    console.log(`in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    return
+  }
   // `--derived`: only what the SQL computes from the panel already in outDir, after a change of the app's SQL.
   if (process.argv.includes('--derived')) {
     const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as {
@@ -104,6 +124,7 @@ async function main(): Promise<void> {
     { code: '430121', year: 2023 },
     { code: '430121', year: 2024 },
   ])
+  console.log(writeCrosswalk(outDir))
   writeManifest(outDir, {
     simulated: true,
     label: '模拟数据',
@@ -117,6 +138,7 @@ async function main(): Promise<void> {
     rows: provinces.reduce((s, p) => s + p.rows, 0),
   })
   await writeDerived(provinces.map((p) => p.code))
+  console.log(formatSchools(await writeSchools(outDir, SEED)))
   const largest = provinces.reduce((a, b) => (b.bytes > a.bytes ? b : a))
   const totalBytes = provinces.reduce((s, p) => s + p.bytes, 0)
   console.log(
