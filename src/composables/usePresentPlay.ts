@@ -13,15 +13,23 @@ interface PlayOptions {
   /** Shows another item; leaves presentation mode. */
   go: (item: string) => void
   leave: () => void
+  /** The first count waits for it (at most HOLD_MS): the engine's background work, whose long
+   * tasks made the first switches' frames 170–230 ms against 50 ms after it (bench). */
+  ready?: Promise<unknown>
 }
+
+/** The longest the first count waits for `ready`. */
+const HOLD_MS = 20_000
 
 /**
  * Presentation mode's auto-play and keys: → / ← the next or previous item, space pauses and
  * resumes, Esc leaves the mode. The count of an item starts once it is shown, so a slow answer
- * never cuts its item short. `lap` changes with each count, for a progress bar to start again.
+ * never cuts its item short. `lap` changes with each count, for a progress bar to start again;
+ * `held` is true while the first count waits for `ready`.
  */
 export function usePresentPlay(o: PlayOptions) {
   const playing = ref(o.play.value)
+  const held = ref(o.ready !== undefined)
   const lap = ref(0)
   const now = () => performance.now()
   let clock: PlayClock = startClock(o.every.value * 1000, now(), !playing.value)
@@ -29,7 +37,7 @@ export function usePresentPlay(o: PlayOptions) {
 
   function schedule(): void {
     clearTimeout(timer)
-    if (playing.value) timer = setTimeout(() => step(1), remaining(clock, now()))
+    if (playing.value && !held.value) timer = setTimeout(() => step(1), remaining(clock, now()))
   }
   function restart(): void {
     clock = startClock(o.every.value * 1000, now(), !playing.value)
@@ -51,7 +59,18 @@ export function usePresentPlay(o: PlayOptions) {
   watch([o.shown, o.every], restart)
   watch(o.play, (play) => play !== playing.value && toggle())
   schedule()
-  onBeforeUnmount(() => clearTimeout(timer))
+  let gone = false
+  onBeforeUnmount(() => {
+    gone = true
+    clearTimeout(timer)
+  })
+  if (o.ready) {
+    const cap = new Promise((resolve) => setTimeout(resolve, HOLD_MS))
+    void Promise.race([o.ready, cap]).then(() => {
+      held.value = false
+      if (!gone) restart()
+    })
+  }
 
   // Not in a field; space not on a button or link either, which it presses.
   const key = (keys: string[], act: () => void, owners = 'input, select, textarea') =>
@@ -65,5 +84,5 @@ export function usePresentPlay(o: PlayOptions) {
   key([' '], toggle, 'input, select, textarea, button, a')
   key(['Escape'], o.leave)
 
-  return { playing, lap, next: () => step(1), previous: () => step(-1), toggle }
+  return { playing, held, lap, next: () => step(1), previous: () => step(-1), toggle }
 }
