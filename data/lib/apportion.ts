@@ -54,3 +54,49 @@ export function apportion(
   }
   return out
 }
+
+/**
+ * As `apportion`, but a share that stays within `slack` (a fraction, at least 1) of its
+ * proportional value keeps last year's number (`before`; undefined for a school new to the
+ * split), and only the rest of the total moves, to the shares furthest from theirs: a
+ * school's teachers or 随迁子女 do not all change each time the county total does, as new
+ * posts go to some schools, not a fraction of one to each.
+ */
+export function apportionSticky(
+  total: number,
+  weights: readonly number[],
+  lo: readonly number[],
+  hi: readonly number[],
+  before: readonly (number | undefined)[],
+  slack: number,
+): number[] {
+  const at = (xs: readonly number[], i: number): number => xs[i] as number
+  const target = apportion(total, weights, lo, hi)
+  const x: number[] = target.map((v, i) => {
+    const b = before[i]
+    return b !== undefined && b >= at(lo, i) && b <= at(hi, i) && Math.abs(b - v) <= Math.max(1, slack * v) ? b : v
+  })
+  // What is left goes to the shares furthest behind, each up to its own gap, then one by one.
+  let left = Math.abs(total - sum(x))
+  const sign = total > sum(x) ? 1 : -1
+  const gap = (i: number) => sign * (at(target, i) - at(x, i))
+  const room = (i: number) => (sign > 0 ? at(hi, i) - at(x, i) : at(x, i) - at(lo, i))
+  const order = x.map((_, i) => i).sort((a, b) => gap(b) - gap(a) || a - b)
+  for (const i of order) {
+    if (left === 0) break
+    const step = Math.min(left, room(i), Math.max(1, gap(i)))
+    x[i] = at(x, i) + sign * step
+    left -= step
+  }
+  while (left > 0) {
+    const unplaced = left
+    for (const i of order) {
+      if (left > 0 && room(i) > 0) {
+        x[i] = at(x, i) + sign
+        left--
+      }
+    }
+    if (left === unplaced) throw new Error(`cannot place ${left} of ${total}`)
+  }
+  return x
+}

@@ -5,12 +5,15 @@
 // own random stream (sizes, 城乡, 民办, 教学点 that close), then each year's county totals are
 // split over the schools open that year by `apportion`, within bounds that keep every
 // school plausible (at least one pupil, class and teacher; 班额 bands its pupils can fill).
+// The 优质均衡 inputs are then set so that the 综合差异系数 computed from the schools comes
+// out near the county's reported one (equipSection).
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api'
 import {
   CLASS_BANDS,
   SCHOOL_COLUMNS,
+  SCHOOL_FIELDS,
   SCHOOL_STAGES,
   SCHOOL_TO_COUNTY,
   type Ownership,
@@ -19,7 +22,8 @@ import {
   type UrbanRural,
 } from '../../src/schools/fields.ts'
 import { schoolAggregateQuery } from '../../src/queries/schools.ts'
-import { apportion } from './apportion.ts'
+import { CV_SECTIONS, SCHOOL_INDICATORS, type CvSection, type SchoolIndicatorId } from '../../src/schools/indicators.ts'
+import { apportion, apportionSticky } from './apportion.ts'
 import { countyRng, type Rng } from './random.ts'
 import { YEARS } from './targets.ts'
 
@@ -27,6 +31,8 @@ export const SCHOOL_FOLDER = 'schools'
 export const SCHOOL_TEMPLATE = 'school-template.csv'
 
 const T = YEARS.length
+/** How far (share of its proportional value) a school's classes, staff or 随迁子女 may lag before they move. */
+const STICKY = 0.15
 const SECTIONS: readonly Section[] = ['pri', 'jun', 'sh']
 const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x))
 const at = <V>(xs: readonly V[], i: number): V => xs[i] as V
@@ -56,12 +62,10 @@ interface Plan {
   /** Pupils per class it aims at, and how well qualified its teachers are (log scale). */
   classSize: number
   quality: number
-  /** Per-pupil floor space, sports ground (㎡) and equipment (元) at its largest roll. */
-  area: number
-  sports: number
-  equipment: number
-  /** Year index (0–3) of its first re-equipment round. */
+  /** Year index of its one re-equipment round (2016–2022): new equipment and 多媒体教室. */
   refit: number
+  /** Where it stands on each of the 7 优质均衡 indicators (SCHOOL_INDICATORS order), in standard units. */
+  standing: number[]
 }
 
 /** One school-year: its numeric columns by id; a column it leaves empty is absent. */
@@ -138,10 +142,8 @@ function planSchools(c: County, g: Rng): Plan[] {
       closes: stage === '教学点' && g.chance(0.45) ? (YEARS[Math.floor(g.uniform(1, T))] as number) : Infinity,
       classSize: stage === '教学点' ? g.uniform(6, 18) : 46 - 16 * rural + 3 * g.normal(),
       quality: 0.6 * (1 - rural) + 0.3 * g.normal(),
-      area: Math.exp(Math.log(5.2 + 2 * rural) + 0.22 * g.normal()),
-      sports: Math.exp(Math.log(8 + 6 * rural) + 0.3 * g.normal()),
-      equipment: Math.exp(Math.log(2600 - 500 * rural) + 0.3 * g.normal()),
-      refit: Math.floor(g.uniform(0, 4)),
+      refit: 1 + 2 * Math.floor(g.uniform(0, 4)),
+      standing: [],
     }
   }
   const lognormal = (median: number, sd: number) => median * Math.exp(sd * g.normal())
@@ -191,8 +193,10 @@ function splitSection(
   open: readonly Plan[],
   rows: readonly Row[],
   share: number,
+  before: readonly (Row | null)[],
 ): boolean {
   const n = open.length
+  const last = (id: string) => before.map((r) => r?.get(`${sec}_${id}`))
   const zeros = open.map(() => 0)
   const inf = open.map(() => Infinity)
   const weights = open.map((p) => p.size * Math.exp(at(p.path, t)))
@@ -242,34 +246,48 @@ function splitSection(
   const loose = sum(strict) > classes || bigMin.some((x, i) => x > at(e, i))
   const lo = loose ? n56.map((k) => Math.max(1, k)) : strict
   const hi = open.map((_, i) => Math.max(at(lo, i), at(n56, i) + at(e, i) - at(bigMin, i)))
-  const cls = apportion(
+  const cls = apportionSticky(
     classes,
     e.map((x, i) => x / at(open, i).classSize),
     lo,
     hi,
+    before.map((r) => (r ? sum(CLASS_BANDS.map((b) => r.get(`${sec}_${b.suffix}`) ?? 0)) : undefined)),
+    STICKY,
   )
 
-  const teachers = apportion(
+  // Staff counts hold from year to year unless the school has moved away from its share.
+  const teachers = apportionSticky(
     total(c, `${sec}_teachers`, t),
     cls.map((k, i) => k * (at(open, i).stage === '教学点' ? 1.6 : 1) + 0.5),
     open.map(() => 1),
     inf,
+    last('teachers'),
+    STICKY,
   )
-  const extra = apportion(total(c, `${sec}_staff`, t) - total(c, `${sec}_teachers`, t), teachers, zeros, inf)
+  const lastTeachers = last('teachers')
+  const extra = apportionSticky(
+    total(c, `${sec}_staff`, t) - total(c, `${sec}_teachers`, t),
+    teachers,
+    zeros,
+    inf,
+    last('staff').map((v, i) => (v === undefined ? v : v - (at(lastTeachers, i) ?? 0))),
+    STICKY,
+  )
   const bachelor =
     sec === 'sh'
       ? null
-      : apportion(
+      : apportionSticky(
           total(c, `${sec}_teachers_bachelor`, t),
           teachers.map((k, i) => k * Math.exp(at(open, i).quality)),
           zeros,
           teachers,
+          last('teachers_bachelor'),
+          STICKY,
         )
   const intake = sec === 'sh' ? apportion(total(c, 'sh_intake', t), e, zeros, e) : null
 
   for (let i = 0; i < n; i++) {
     const row = at(rows, i)
-    const p = at(open, i)
     const k = at(cls, i)
     const k56 = at(n56, i)
     const k66 = at(n66, i)
@@ -289,30 +307,32 @@ function splitSection(
     set('teachers', at(teachers, i))
     set('staff', at(teachers, i) + at(extra, i))
     if (intake) set('intake', at(intake, i))
-    if (bachelor) {
-      const b = at(bachelor, i)
-      const tch = at(teachers, i)
-      set('teachers_bachelor', b)
-      if (sec === 'pri') set('teachers_college', b + Math.round((tch - b) * clamp(0.9 + 0.05 * p.quality, 0, 1)))
-      set('backbone', p.stage === '教学点' ? 0 : Math.round(tch * clamp(0.06 + 0.05 * p.quality, 0.01, 0.2)))
-      set('pe_arts', p.stage === '教学点' ? 0 : Math.round(tch * clamp(0.12 + 0.03 * p.quality, 0.05, 0.2)))
-    }
+    if (bachelor) set('teachers_bachelor', at(bachelor, i))
   }
   return loose
 }
 
 /** 随迁子女: the 公办 count over 公办 schools (city schools first), the rest over 民办 ones. */
-function splitMigrants(c: County, t: number, open: readonly Plan[], rows: readonly Row[]) {
+function splitMigrants(
+  c: County,
+  t: number,
+  open: readonly Plan[],
+  rows: readonly Row[],
+  before: readonly (Row | null)[],
+) {
   const pupils = rows.map((r) => (r.get('pri_enrol') ?? 0) + (r.get('jun_enrol') ?? 0))
   const urbanWeight: Readonly<Record<UrbanRural, number>> = { 城区: 4, 镇区: 1.5, 乡村: 0.4 }
   const part = (own: Ownership, value: number) => {
     const w = open.map((p, i) => (p.ownership === own ? at(pupils, i) * urbanWeight[p.urban] : 0))
     const hi = open.map((p, i) => (p.ownership === own ? at(pupils, i) : 0))
-    return apportion(
+    const last = before.map((r, i) => (at(open, i).ownership === own ? r?.get('migrant_children') : undefined))
+    return apportionSticky(
       value,
       w,
       open.map(() => 0),
       hi,
+      last,
+      STICKY,
     )
   }
   const all = total(c, 'migrant_children', t)
@@ -324,23 +344,211 @@ function splitMigrants(c: County, t: number, open: readonly Plan[], rows: readon
   })
 }
 
-/** Floor space and sports ground follow a school's largest roll; equipment grows 4 % a year. */
-function resources(p: Plan, rows: readonly (Row | null)[], t: number, row: Row): void {
-  const pupils = (r: Row | null) => (r ? SECTIONS.reduce((s, sec) => s + (r.get(`${sec}_enrol`) ?? 0), 0) : 0)
-  const classes = (r: Row | null) =>
-    r ? SECTIONS.reduce((s, sec) => s + CLASS_BANDS.reduce((k, b) => k + (r.get(`${sec}_${b.suffix}`) ?? 0), 0), 0) : 0
-  const largest = Math.max(...rows.map(pupils))
-  // Equipment and 多媒体教室 come in rounds, every four years from the school's own start.
-  const round = Math.floor((t + p.refit) / 4)
-  row.set('building_area', 10 * Math.round((largest * p.area) / 10))
-  row.set('sports_area', 10 * Math.round((largest * p.sports) / 10))
-  row.set('equipment_value', Math.round((largest * p.equipment * (1 + 0.18 * round)) / 1000) / 10)
-  row.set(
-    'multimedia_rooms',
-    p.stage === '教学点'
-      ? 1
-      : Math.round(Math.max(...rows.map(classes)) * clamp(0.55 + 0.15 * round + 0.2 * p.quality, 0.3, 1.2)),
+/**
+ * How far above its line the county's average school stands on each indicator, 2015 → 2024
+ * (the 专科 teachers of 小学 are capped by the teachers there are; 初中's 本科 are county
+ * counts). Floor space and sports ground are built once, at the first level; equipment and
+ * 多媒体教室 are renewed once, to the last.
+ */
+const LEVEL: Readonly<Record<SchoolIndicatorId, readonly [number, number]>> = {
+  qualified_teachers: [1.35, 1.5],
+  backbone_teachers: [1.05, 1.7],
+  pe_arts_teachers: [1.05, 1.6],
+  building_area: [1.7, 1.7],
+  sports_area: [1.6, 1.6],
+  equipment_value: [0.95, 1.9],
+  multimedia_rooms: [0.65, 1.8],
+}
+/** Rural schools' standing against urban ones: more room per pupil, fewer 骨干 and 音体美 teachers, less equipment. */
+const RURAL_SHIFT: Readonly<Record<SchoolIndicatorId, number>> = {
+  qualified_teachers: 0,
+  backbone_teachers: -0.6,
+  pe_arts_teachers: -0.5,
+  building_area: 0.4,
+  sports_area: 0.5,
+  equipment_value: -0.4,
+  multimedia_rooms: -0.3,
+}
+const RESOURCES = ['building_area', 'sports_area', 'equipment_value', 'multimedia_rooms'] as const
+const CV_FIELD: Readonly<Record<CvSection, string>> = { pri: 'cv_primary', jun: 'cv_junior' }
+/** Dispersion used where a county reports no coefficient in any year. */
+const DEFAULT_CV: Readonly<Record<CvSection, number>> = { pri: 0.45, jun: 0.4 }
+
+/** Each school's standing on the 7 indicators: a school-wide part, its own part, and where it is. */
+function drawStandings(plans: readonly Plan[], g: Rng): number[] {
+  for (const p of plans) {
+    const rural = p.urban === '乡村' ? 1 : p.urban === '镇区' ? 0.5 : 0
+    const common = g.normal()
+    p.standing = SCHOOL_INDICATORS.map((ind) => 0.5 * common + 0.85 * g.normal() + RURAL_SHIFT[ind.id] * rural)
+  }
+  // The county's own standing on each indicator.
+  return SCHOOL_INDICATORS.map(() => Math.exp(0.1 * g.normal()))
+}
+
+const pupilsOf = (row: Row): number => SECTIONS.reduce((s, sec) => s + (row.get(`${sec}_enrol`) ?? 0), 0)
+
+const isWholeSchool = (id: string): boolean => SCHOOL_FIELDS.find((f) => f.id === id)?.section === 'school'
+
+/**
+ * The 综合差异系数 the app computes (docs/schools.md): the mean of the 7 CVs weighted by `weights`,
+ * `values[k][i]` being school i's X on indicator k; null with fewer than 2 schools.
+ */
+function compositeCv(weights: readonly number[], values: readonly (readonly number[])[]): number | null {
+  if (weights.length < 2) return null
+  const w = sum(weights)
+  let cvs = 0
+  for (const x of values) {
+    let wx = 0
+    for (let i = 0; i < weights.length; i++) wx += at(weights, i) * at(x, i)
+    const mean = wx / w
+    if (!(mean > 0)) return null
+    let ss = 0
+    for (let i = 0; i < weights.length; i++) ss += at(weights, i) * (at(x, i) - mean) ** 2
+    cvs += Math.sqrt(ss / w) / mean
+  }
+  return cvs / values.length
+}
+
+/** The reported coefficient of year t, else that of the nearest year reported. */
+function reportedCv(c: County, sec: CvSection, t: number): number {
+  const v = c.totals[CV_FIELD[sec]] ?? []
+  const years = YEARS.map((_, k) => k).filter((k) => Number.isFinite(at(v, k)))
+  if (years.length === 0) return DEFAULT_CV[sec]
+  const nearest = years.reduce((a, k) => (Math.abs(k - t) < Math.abs(a - t) ? k : a))
+  return at(v, nearest)
+}
+
+/** 教学仪器设备值 in 万元 as a 基表 gives it: to 0.1 万元 (1,000 元) under 100 万元, whole 万元 above. */
+const equipmentValue = (wan: number): number => (wan < 100 ? Math.max(0.1, Math.round(wan * 10) / 10) : Math.round(wan))
+
+interface Member {
+  p: Plan
+  row: Row
+  before: Row | null
+}
+
+/** Teacher counts move only when the target has moved away (a school's 骨干 and 音体美 are not re-counted from scratch each year). */
+const sticky = (target: number, before: number | undefined, lo: number, hi: number): number =>
+  clamp(
+    before !== undefined && Math.abs(before - target) <= Math.max(1, 0.2 * target) ? before : Math.round(target),
+    lo,
+    hi,
   )
+
+/**
+ * The 优质均衡 inputs of year t for the schools of one section: 专科 (小学), 骨干 and 音体美
+ * teachers every year; equipment and 多媒体教室 in a school's re-equipment rounds, floor space and
+ * sports ground once, for the schools whose resources the section decides (`owned`); otherwise
+ * last year's, unchanged. A school's per-pupil figure is its line × the county's level ×
+ * exp(spread × standing): `spread` is searched so that the composite CV the app computes comes
+ * out at the county's reported 综合差异系数.
+ */
+function equipSection(
+  c: County,
+  sec: CvSection,
+  t: number,
+  members: readonly Member[],
+  owned: readonly Member[],
+  lift: readonly number[],
+  noise: number,
+): void {
+  const levelIn = (k: number) =>
+    SCHOOL_INDICATORS.map((ind, i) => {
+      const [from, to] = LEVEL[ind.id]
+      return ind.line[sec] * (from + (to - from) * k) * at(lift, i)
+    })
+  const level = levelIn(t / (T - 1))
+  // A re-equipment round equips the school for the years ahead: to the level of 2024.
+  const ahead = levelIn(1)
+  const perPupil = (spread: number, p: Plan, i: number, lv: readonly number[] = level) =>
+    at(lv, i) * Math.exp(spread * at(p.standing, i) - spread ** 2 / 2)
+  const teacherIds = [sec === 'pri' ? 'pri_teachers_college' : null, `${sec}_backbone`, `${sec}_pe_arts`]
+  const enrol = members.map(({ row }) => row.get(`${sec}_enrol`) ?? 0)
+  const teachers = members.map(({ row }) => row.get(`${sec}_teachers`) ?? 0)
+  const floor = members.map(({ row }) => (sec === 'pri' ? (row.get('pri_teachers_bachelor') ?? 0) : 0))
+  const counts = (spread: number) =>
+    teacherIds.map((id, i) =>
+      members.map(({ p, before }, m) =>
+        id === null
+          ? 0
+          : sticky(
+              (at(enrol, m) * perPupil(spread, p, i)) / 100,
+              before?.get(id),
+              i === 0 ? at(floor, m) : 0,
+              at(teachers, m),
+            ),
+      ),
+    )
+  const refits = owned.map(({ p, before }) => before === null || t === p.refit)
+  const resources = (spread: number): number[][] =>
+    owned.map(({ p, row, before }, m) => {
+      const pupils = pupilsOf(row)
+      const kept = (id: string) => before?.get(id) ?? 0
+      const built = before === null
+      const refit = at(refits, m)
+      const lv = built ? level : ahead
+      return [
+        built ? Math.max(10, 10 * Math.round((pupils * perPupil(spread, p, 3)) / 10)) : kept('building_area'),
+        built ? Math.max(10, 10 * Math.round((pupils * perPupil(spread, p, 4)) / 10)) : kept('sports_area'),
+        refit ? equipmentValue((pupils * perPupil(spread, p, 5, lv)) / 10000) : kept('equipment_value'),
+        refit ? Math.max(1, Math.round((pupils * perPupil(spread, p, 6, lv)) / 100)) : kept('multimedia_rooms'),
+      ]
+    })
+  // The schools the coefficient counts, and where each one's whole-school resources are.
+  const ownedAt = new Map(owned.map(({ row }, o) => [row, o]))
+  const counted = members.flatMap(({ p, row }, m) =>
+    p.stage !== '教学点' && at(enrol, m) > 0 ? [{ m, o: ownedAt.get(row) ?? -1, row, pupils: pupilsOf(row) }] : [],
+  )
+  const whole = SCHOOL_INDICATORS.map((ind) => isWholeSchool(ind.input[sec]))
+  const weights = counted.map(({ m }) => at(enrol, m))
+  const evaluate = (spread: number) => {
+    const cnt = counts(spread)
+    const res = resources(spread)
+    const values = SCHOOL_INDICATORS.map((ind, i) =>
+      counted.map(({ m, o, row, pupils }) => {
+        if (i < 3) {
+          const v = i === 0 && sec === 'jun' ? (row.get('jun_teachers_bachelor') ?? 0) : at(at(cnt, i), m)
+          return (100 * v) / at(enrol, m)
+        }
+        const input = ind.input[sec]
+        const v = o >= 0 ? at(at(res, o), i - 3) : (row.get(input) ?? 0)
+        return (ind.scale * v) / (at(whole, i) ? pupils : at(enrol, m))
+      }),
+    )
+    return { cnt, res, cv: compositeCv(weights, values) }
+  }
+  const target = reportedCv(c, sec, t) + noise
+  // The composite grows with the spread: bisection.
+  let lo = 0
+  let hi = 1.5
+  for (let it = 0; it < 12; it++) {
+    const mid = (lo + hi) / 2
+    const { cv } = evaluate(mid)
+    if (cv === null) break
+    if (cv < target) lo = mid
+    else hi = mid
+  }
+  const { cnt, res } = evaluate((lo + hi) / 2)
+  members.forEach(({ row }, m) => teacherIds.forEach((id, i) => id && row.set(id, at(at(cnt, i), m))))
+  owned.forEach(({ row }, o) => RESOURCES.forEach((id, i) => row.set(id, at(at(res, o), i))))
+}
+
+/** The 优质均衡 inputs of every school-year, year by year, 小学 before 初中 (a 九年一贯制's resources follow its 小学). */
+function equipCounty(c: County, plans: readonly Plan[], years: readonly (Row | null)[][], g: Rng): void {
+  const lift = drawStandings(plans, g)
+  YEARS.forEach((_, t) => {
+    const open = plans.flatMap((p, i) => {
+      const row = at(at(years, i), t)
+      return row ? [{ p, row, before: t > 0 ? at(at(years, i), t - 1) : null }] : []
+    })
+    for (const sec of CV_SECTIONS) {
+      const members = open.filter(({ p }) => p.sections.includes(sec))
+      // 初中 decides the resources of every school without a 小学 part, 高级中学 included.
+      const owned = open.filter(({ p }) => p.sections.includes('pri') === (sec === 'pri'))
+      // The base table and the county's own report rarely agree to the last digit.
+      equipSection(c, sec, t, members, owned, lift, 0.02 * g.normal())
+    }
+  })
 }
 
 /** Every school-year of one county, in plan order, year by year. */
@@ -358,8 +566,11 @@ function simulateCounty(c: County, seed: number): { schools: { plan: Plan; years
       return r
     })
     const share = privateShare(c, t, base)
+    const before = open.map(({ i }) => (t > 0 ? at(at(years, i), t - 1) : null))
     for (const sec of SECTIONS) {
-      const teach = open.map((x, k) => ({ ...x, row: at(rows, k) })).filter(({ p }) => p.sections.includes(sec))
+      const teach = open
+        .map((x, k) => ({ ...x, row: at(rows, k), before: at(before, k) }))
+        .filter(({ p }) => p.sections.includes(sec))
       try {
         if (
           splitSection(
@@ -369,6 +580,7 @@ function simulateCounty(c: County, seed: number): { schools: { plan: Plan; years
             teach.map((x) => x.p),
             teach.map((x) => x.row),
             share,
+            teach.map((x) => x.before),
           )
         )
           loose++
@@ -381,16 +593,17 @@ function simulateCounty(c: County, seed: number): { schools: { plan: Plan; years
       t,
       open.map((x) => x.p),
       rows,
+      before,
     )
   })
-  plans.forEach((p, i) => at(years, i).forEach((r, t) => r && resources(p, at(years, i), t, r)))
+  equipCounty(c, plans, years, countyRng(seed, c.code, 'resources'))
   return { schools: plans.map((plan, i) => ({ plan, years: at(years, i) })), loose }
 }
 
 const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`
 
 async function readCounties(conn: DuckDBConnection, dataDir: string): Promise<County[]> {
-  const fields = [...new Set(SCHOOL_TO_COUNTY.map((s) => s.county))]
+  const fields = [...new Set(SCHOOL_TO_COUNTY.map((s) => s.county)), ...Object.values(CV_FIELD)]
   const reader = await conn.runAndReadAll(
     `SELECT p.code, c.name, c.county_type, ${fields.map((f) => `list(p.${f} ORDER BY p.year) AS ${f}`).join(', ')}
      FROM read_parquet(${sqlString(join(dataDir, 'panel', '*.parquet'))}) p JOIN read_parquet(${sqlString(join(dataDir, 'counties.parquet'))}) c USING (code)
@@ -480,8 +693,10 @@ export async function writeSchools(dataDir: string, seed: number): Promise<Schoo
       await checkSums(conn, dataDir, prov)
       const province = prov.padEnd(6, '0')
       const file = `${SCHOOL_FOLDER}/${province}.parquet`
+      // One row group, and PLAIN beside dictionaries for the few-valued columns only: zstd packs
+      // counts that differ school by school better than dictionary indices (data/README.md).
       await conn.run(
-        `COPY (SELECT * FROM schools ORDER BY code, school_id, year) TO ${sqlString(join(dataDir, file))} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 19)`,
+        `COPY (SELECT * FROM schools ORDER BY code, school_id, year) TO ${sqlString(join(dataDir, file))} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 19, ROW_GROUP_SIZE 1000000, DICTIONARY_SIZE_LIMIT 30)`,
       )
       const rows = Number((await conn.runAndReadAll('SELECT count(*) AS n FROM schools')).getRowObjectsJS()[0]?.['n'])
       written.push({ province, file, schools, rows, loose, bytes: statSync(join(dataDir, file)).size })

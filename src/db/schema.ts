@@ -1,6 +1,7 @@
 // Table definitions derived from the field list, so the loaders, the import check and the
 // SQL agree on one schema.
 import { RAW_FIELDS } from '../indicators/fields.ts'
+import { SCHOOL_COLUMNS } from '../schools/fields.ts'
 
 export const PANEL_TABLE = 'panel'
 export const COUNTIES_TABLE = 'counties'
@@ -109,3 +110,14 @@ export const SCHEMA_SQL = [
   createTableSql(PROVINCE_SUMMARY_TABLE, PROVINCE_SUMMARY_COLUMNS, ['indicator', 'province_code', 'year']),
   createTableSql(COUNTY_VALUES_TABLE, COUNTY_VALUES_COLUMNS, []),
 ]
+
+export const SCHOOL_TABLE = 'schools'
+
+/** The school rows (src/schools/fields.ts) as the Parquet decoder lays them out. */
+export const SCHOOL_TABLE_COLUMNS: readonly Column[] = SCHOOL_COLUMNS.map((c) => ({
+  name: c.id,
+  kind: c.type === 'VARCHAR' ? 'text' : c.type === 'INTEGER' ? 'integer' : 'double',
+}))
+
+/** With the schema's own types (INTEGER, not the panel's BIGINT), so bundled and imported schools agree. */
+export const SCHOOL_TABLE_SQL = `CREATE TABLE IF NOT EXISTS ${SCHOOL_TABLE} (${SCHOOL_COLUMNS.map((c) => `${c.id} ${c.type}`).join(', ')})`

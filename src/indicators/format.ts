@@ -65,7 +65,7 @@ export function roundTo(value: number, digits: number): number {
 }
 
 /** The verdict on a value (as statusSql gives it) against the line of its year. */
-function verdictOf(value: number, ind: Indicator, t: Threshold): string {
+export function verdictOf(value: number, ind: Indicator, t: Threshold): '达标' | '基本达标' | '未达标' {
   const meets = (line: number) => (ind.good === 'up' ? value >= line : value <= line)
   return meets(t.value) ? '达标' : t.basic && meets(t.basic.value) ? '基本达标' : '未达标'
 }

@@ -6,10 +6,10 @@ import { SCHOOL_COLUMNS, SCHOOL_TO_COUNTY, type SchoolSum } from '../schools/fie
 import type { Query } from '../util/query.ts'
 
 const quoteIdent = (s: string): string => `"${s.replace(/"/g, '""')}"`
-const quoteString = (s: string): string => `'${s.replace(/'/g, "''")}'`
+export const quoteString = (s: string): string => `'${s.replace(/'/g, "''")}'`
 
 /** A table name the caller chose, written bare so that Spark SQL reads it too. */
-function tableName(name: string): string {
+export function tableName(name: string): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain table name: ${name}`)
   return name
 }

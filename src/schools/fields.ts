@@ -34,7 +34,7 @@ export const SCHOOL_KEY_FIELDS = [
 export type SchoolKeyId = (typeof SCHOOL_KEY_FIELDS)[number]['id']
 
 export type Section = 'pri' | 'jun' | 'sh'
-const SECTION_NAME: Readonly<Record<Section, string>> = { pri: '小学', jun: '初中', sh: '普通高中' }
+export const SECTION_NAME: Readonly<Record<Section, string>> = { pri: '小学', jun: '初中', sh: '普通高中' }
 
 export interface SchoolField {
   /** Column name in DuckDB, Parquet and the template. */

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
+import { tableFromIPC } from 'apache-arrow'
 import { describe, expect, it } from 'vitest'
 import { parquetToIPC } from '../../src/db/parquet.ts'
 import { PANEL_COLUMNS, type Column } from '../../src/db/schema.ts'
@@ -147,6 +148,38 @@ describe('school rows → county raw fields', () => {
     expect(check!.schools).toBeGreaterThan(check!.county_years / 10)
     if (province !== '110000') expect(check!.points).toBeGreaterThan(0)
   })
+})
+
+// The school files are written with PLAIN values in one row group (data/README.md, “学校数据”):
+// the app's own reader (hyparquet in the worker) must give back what DuckDB reads, cell for cell.
+describe('the school files through the app’s Parquet reader', () => {
+  it('decodes the largest province file (410000) exactly as DuckDB reads it', async () => {
+    const file = join(DATA_DIR, 'schools', '410000.parquet')
+    const native = await (await DuckDBInstance.create(':memory:')).connect()
+    const encodings = (
+      await native.runAndReadAll(`SELECT DISTINCT encodings FROM parquet_metadata('${file}') ORDER BY 1`)
+    )
+      .getRowObjectsJS()
+      .map((r) => String(r['encodings']))
+    // Both kinds the writer chooses are in it: dictionary for the few-valued columns, PLAIN for the rest.
+    expect(encodings.some((e) => e.includes('DICTIONARY'))).toBe(true)
+    expect(encodings).toContain('PLAIN')
+    const expected = (
+      await native.runAndReadAll(`SELECT ${SCHOOL_COLUMNS.map((c) => c.id).join(', ')} FROM read_parquet('${file}')`)
+    ).getColumnsJS()
+    const b = readFileSync(file)
+    const table = tableFromIPC(
+      await parquetToIPC(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength), SCHOOL_TABLE_COLUMNS),
+    )
+    expect(table.numRows).toBeGreaterThan(200_000)
+    SCHOOL_COLUMNS.forEach((c, k) => {
+      const got = table.getChild(c.id)!
+      expect(
+        Array.from({ length: table.numRows }, (_, i) => got.get(i) as unknown),
+        c.id,
+      ).toEqual(expected[k])
+    })
+  }, 120_000)
 })
 
 describe('npm run aggregate', () => {
