@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core'
 import { launchBrowser } from '../test/support/browser.ts'
 import { serveStatic, SITE_DIR } from '../test/support/staticServer.ts'
 import { writeBigCsv } from '../test/support/importFixtures.ts'
-import { measureYearImport, YEAR_FILES, YEAR_FILES_BUDGET, yearFiles } from './benchImport.ts'
+import { measureYearImport, YEAR_FILES, YEAR_FILES_BUDGET, yearFiles, type YearImport } from './benchImport.ts'
 import {
   compileFloorFiles,
   marksOf,
@@ -26,6 +26,7 @@ import {
   type TwoVisits,
 } from './benchRoutes.ts'
 import { measurePresent, presentLine, type PresentRun } from './benchPresent.ts'
+import { measureSchools, schoolBenchFiles, schoolsLines, type SchoolsRun } from './benchSchools.ts'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
 const PROVINCE = '430000'
@@ -118,7 +119,10 @@ const settled = (page: Page) => page.locator('main.overview[aria-busy="false"]')
 
 // Last-Modified, as nginx, Apache and IIS send it: a second visit may reuse the browser's cache
 // (a first visit in a fresh context or profile has none to reuse).
-const server = await serveStatic(SITE_DIR, { files: compileFloorFiles(SITE_DIR), lastModified: true })
+const server = await serveStatic(SITE_DIR, {
+  files: { ...compileFloorFiles(SITE_DIR), ...(await schoolBenchFiles(SITE_DIR)) },
+  lastModified: true,
+})
 const browser = await launchBrowser()
 const cold = {
   map: [] as number[],
@@ -260,6 +264,10 @@ const presentRuns = new Map(presentFrom.map((from) => [from, [] as PresentRun[]]
 for (let run = 0; run < RUNS; run++)
   for (const from of presentFrom) presentRuns.get(from)!.push(await measurePresent(browser, server.url, from))
 
+// The county page's 学校 section on the largest province's schools (scripts/benchSchools.ts).
+const schoolRuns: SchoolsRun[] = []
+for (let run = 0; run < RUNS; run++) schoolRuns.push(await measureSchools(browser, server.url))
+
 // Every route's first and second visit, and the bare compile floor: each in a fresh profile per
 // run, the floor first, so that a run's floor and its routes see the machine in the same state.
 const paintMarked = siteSetsMark(SITE_DIR, 'content-painted')
@@ -313,8 +321,9 @@ for (let run = 0; withImport && run < RUNS; run++) {
 
 // One file per year: a province's ten yearly CSVs at once, from the pick to the notice.
 const yearPaths = await yearFiles()
-const yearImports: number[] = []
-for (let run = 0; run < RUNS; run++) yearImports.push(await measureYearImport(browser, server.url, yearPaths))
+const yearRuns: YearImport[] = []
+for (let run = 0; run < RUNS; run++) yearRuns.push(await measureYearImport(browser, server.url, yearPaths))
+const yearImports = yearRuns.map((r) => r.accepted)
 
 const assets = assetBytes()
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!
@@ -384,6 +393,7 @@ console.log(
 )
 console.log(`county page open             ${timed(warm.county)} (figures and problems)`)
 for (const from of presentFrom) console.log(presentLine(presentRuns.get(from)!, from))
+for (const line of schoolsLines(schoolRuns)) console.log(line)
 console.log(`data fetched for first view  ${stats(cold.dataKB)} KB`)
 console.log(`code fetched ahead, idle     ${stats(cold.preloaded)} (the county page, ECharts)`)
 console.log(
@@ -400,6 +410,7 @@ console.log(`  longest main-thread task   ${stats(imports.longest)}`)
 console.log(
   `${yearPaths.length} yearly files (${YEAR_FILES.province}, ${YEAR_FILES.years[0]}–${YEAR_FILES.years.at(-1)}) picked → report → accepted ${stats(yearImports)}${tick(medianOf(yearImports), YEAR_FILES_BUDGET)} (budget ≤ ${YEAR_FILES_BUDGET})`,
 )
+console.log(`  then the province page ranks the imported rows ${stats(yearRuns.map((r) => r.province))}`)
 
 console.log(
   `\nEvery route — ${RUNS} runs, a fresh profile each: first visit (cold, empty cache), then a second visit in a new page once the first is ready (warm) (min / median / max, ms from navigation start)`,

@@ -2,7 +2,7 @@
 // The province page's first view draws without ECharts: this loads with the county page,
 // the national view, and the first export or printout (charts/runtime.ts).
 import { registerMap, use } from 'echarts/core'
-import { BarChart, LineChart, MapChart } from 'echarts/charts'
+import { BarChart, LineChart, MapChart, ScatterChart } from 'echarts/charts'
 import {
   GeoComponent,
   GridComponent,
@@ -18,6 +18,7 @@ use([
   MapChart,
   BarChart,
   LineChart,
+  ScatterChart,
   GeoComponent,
   GridComponent,
   LegendComponent,

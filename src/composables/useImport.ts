@@ -44,6 +44,16 @@ export interface ImportReport extends StagedCheck {
   csv: string
 }
 
+/** County rows staged (a school file's sums included); the worker's count when there are no schools. */
+export const countyRows = (r: ImportReport): number =>
+  r.result.schoolCount === 0 ? r.result.rowCount : Object.values(r.meta.provinces).reduce((n, p) => n + p.rows, 0)
+
+/** What an accept takes, as the notice says it. */
+const importedRows = (r: ImportReport) =>
+  r.result.schoolCount === 0
+    ? `${r.result.rowCount} 行数据`
+    : `${countyRows(r)} 行区县数据（含 ${r.result.schoolCount} 行学校数据按区县汇总）`
+
 export type ImportPhase = 'choose' | 'reading' | 'checking' | 'report' | 'accepting'
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e))
@@ -169,6 +179,7 @@ export function useImport() {
         // The release diff compares with data the user loaded before, not with simulated data.
         const { crossIssues, changes, meta } = await service.checkImport(
           result.ipc,
+          result.schoolIpc,
           result.rates,
           result.files,
           !dataset.simulated,
@@ -196,11 +207,12 @@ export function useImport() {
     await run(
       'accepting',
       async () => {
-        const { manifest, kept } = await service.acceptImport(r.meta, r.result.rows)
+        const { manifest, kept } = await service.acceptImport(r.meta, r.result.rows, r.result.schools)
         dataset.replaceData(manifest)
+        const rows = importedRows(r)
         notice.value = kept
-          ? `已导入 ${r.result.rowCount} 行数据（${r.meta.label}），看板现在显示这些数据；数据保存在本浏览器中，刷新后仍在，可随时清除。`
-          : `已导入 ${r.result.rowCount} 行数据，但浏览器未允许保存（可能是隐私模式或存储已满），关闭页面后需重新导入。`
+          ? `已导入 ${rows}（${r.meta.label}），看板现在显示这些数据；数据保存在本浏览器中，刷新后仍在，可随时清除。`
+          : `已导入 ${rows}，但浏览器未允许保存（可能是隐私模式或存储已满），关闭页面后需重新导入。`
         entries.value = []
         report.value = null
         phase.value = 'choose'

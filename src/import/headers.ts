@@ -2,6 +2,7 @@
 // (fields.ts aliases), units in brackets, and indicator rates given for cross-checking.
 import { INDICATORS, findIndicator } from '../indicators/catalog.ts'
 import { KEY_FIELDS, RAW_FIELDS, type RawField } from '../indicators/fields.ts'
+import { SCHOOL_COLUMNS, SCHOOL_KEY_FIELDS, schoolColumnOf } from '../schools/fields.ts'
 import { normalizeText } from './cells.ts'
 
 export type ColumnTarget =
@@ -13,6 +14,8 @@ export type ColumnTarget =
   | { kind: 'field'; id: string; factor: number }
   /** A rate users report beside its parts; checked against them, never stored. */
   | { kind: 'rate'; indicator: string; percent: boolean }
+  /** A column of a school-level file (src/schools/fields.ts), summed by county after the check. */
+  | { kind: 'school'; id: string }
   | { kind: 'ignore' }
 
 export interface ColumnMapping {
@@ -115,9 +118,42 @@ export function matchHeader(header: string, index: number): ColumnMapping {
   return { ...base, target: { kind: c.kind } }
 }
 
-/** The key columns (行政区划代码, 年份) a mapping has none for. */
-export function missingKeys(mapping: readonly ColumnMapping[]): ('code' | 'year')[] {
-  return (['code', 'year'] as const).filter((k) => !mapping.some((m) => m.target.kind === k))
+/** Whether a table's columns are those of a school-level file (one row per school). */
+export const isSchoolMapping = (mapping: readonly ColumnMapping[]): boolean =>
+  mapping.some((m) => m.target.kind === 'school')
+
+/** Key columns a school row needs: all but the school's name. */
+const SCHOOL_KEYS = SCHOOL_KEY_FIELDS.filter((f) => f.id !== 'school_name')
+
+/** The key columns a mapping has none for, by their template labels (行政区划代码, 年份; a school file's 学校标识码, 学段 …). */
+export function missingKeys(mapping: readonly ColumnMapping[]): string[] {
+  if (isSchoolMapping(mapping))
+    return SCHOOL_KEYS.filter((k) => !mapping.some((m) => m.target.kind === 'school' && m.target.id === k.id)).map(
+      (k) => k.label,
+    )
+  return KEY_FIELDS.filter((k) => !mapping.some((m) => m.target.kind === k.id)).map((k) => k.label)
+}
+
+const SCHOOL_LABEL = new Map(SCHOOL_COLUMNS.map((c) => [c.id, c.label]))
+
+/**
+ * A school-level file's mapping, when its headers name (schoolColumnOf) the 学校标识码, the
+ * 学段 and at least one school figure; null for any other table, which is read as county rows.
+ */
+export function matchSchoolHeaders(headers: readonly string[]): ColumnMapping[] | null {
+  const ids = headers.map((h) => schoolColumnOf(normalizeText(h)) ?? schoolColumnOf(h.trim()))
+  const figures = ids.filter((id) => id !== undefined && !SCHOOL_KEY_FIELDS.some((k) => k.id === id))
+  if (!ids.includes('school_id') || !ids.includes('stage') || figures.length === 0) return null
+  const taken = new Set<string>()
+  return headers.map((header, index): ColumnMapping => {
+    const base: ColumnMapping = { index, letter: columnLetter(index), header, target: { kind: 'ignore' } }
+    const id = ids[index]
+    if (header.trim() === '') return base
+    if (id === undefined) return { ...base, problem: '学校数据中未识别的列，未导入' }
+    if (taken.has(id)) return { ...base, problem: '与前面的列对应同一字段，本列未导入' }
+    taken.add(id)
+    return { ...base, target: { kind: 'school', id }, note: `学校数据：${SCHOOL_LABEL.get(id) ?? id}` }
+  })
 }
 
 /** Mappings of a header row; a field claimed twice keeps its first column. */
@@ -138,9 +174,9 @@ function targetKey(t: ColumnTarget): string | null {
   return t.kind === 'ignore' ? null : targetKeyOf(t)
 }
 
-/** How many of a row's cells are recognised headers; the header row has the most. */
+/** How many of a row's cells are recognised headers (a school file's too); the header row has the most. */
 export function recognisedCount(cells: readonly string[]): number {
-  return cells.filter((c) => CANDIDATES.has(splitUnit(c).base)).length
+  return cells.filter((c) => CANDIDATES.has(splitUnit(c).base) || schoolColumnOf(c.trim()) !== undefined).length
 }
 
 /** Choices offered in the mapping step, grouped as the template groups its columns. */
@@ -169,6 +205,7 @@ export const TARGET_GROUPS: readonly { label: string; options: readonly { key: s
 export function targetKeyOf(t: ColumnTarget): string {
   if (t.kind === 'field') return `field:${t.id}`
   if (t.kind === 'rate') return `rate:${t.indicator}`
+  if (t.kind === 'school') return `school:${t.id}`
   return t.kind
 }
 

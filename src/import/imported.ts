@@ -37,8 +37,22 @@ export function rateColumns(data: ImportedData): RateColumn[] {
   return Object.keys(data.rates).map((indicator) => ({ indicator, percent: data.ratePercent[indicator] ?? false }))
 }
 
+/** Accepted rows of school-level tables, column by column (SCHOOL_COLUMNS' ids); NaN or null is a missing value. */
+export interface SchoolData {
+  length: number
+  /** The text columns: school_id, school_name, code (the current county), stage, urban_rural, ownership. */
+  text: Record<string, (string | null)[]>
+  year: number[]
+  /** The figures, by school column id. */
+  fields: Record<string, number[]>
+  fileIndex: number[]
+  rowNumber: number[]
+}
+
 export interface ValidationResult {
   data: ImportedData
+  /** Rows of school-level tables, to be summed by county (null when no table was one). */
+  schools: SchoolData | null
   files: FileSummary[]
   /** The first issues, for display; all of them are in `reportLines`. */
   issues: ImportIssue[]

@@ -2,7 +2,7 @@
 // inspect (format, encoding, the tables of a workbook, header and column mapping, for the
 // user to confirm) and validate (every row of every table checked against its mapping).
 import { cellText, type Cell } from './cells.ts'
-import { matchHeaders, missingKeys, type ColumnMapping } from './headers.ts'
+import { isSchoolMapping, matchHeaders, matchSchoolHeaders, missingKeys, type ColumnMapping } from './headers.ts'
 import {
   csvHead,
   decodeText,
@@ -182,14 +182,15 @@ function locateTables(sheets: readonly Sheet[]): {
   return { tables, skipped, error }
 }
 
-const KEY_COLUMNS = { code: '“行政区划代码”', year: '“年份”' } as const
-
 function keysError(mapping: readonly ColumnMapping[]): string | undefined {
   const missing = missingKeys(mapping)
-  return missing.length
-    ? `缺少${missing.map((k) => KEY_COLUMNS[k]).join('和')}列：请在下方指定，或对照模板修改表头`
-    : undefined
+  // A school file's columns are not assigned on the page.
+  const fix = isSchoolMapping(mapping) ? '请对照学校数据模板修改表头' : '请在下方指定，或对照模板修改表头'
+  return missing.length ? `缺少${missing.map((k) => `“${k}”`).join('和')}列：${fix}` : undefined
 }
+
+/** A table's columns as found: a school-level file's, or else a county file's. */
+const mappingOf = (headers: readonly string[]) => matchSchoolHeaders(headers) ?? matchHeaders(headers)
 
 export async function inspectFile(file: InputFile, choice: Pick<FileChoice, 'encoding'> = {}): Promise<FileInspection> {
   const kind = formatFor(file)
@@ -206,7 +207,7 @@ export async function inspectFile(file: InputFile, choice: Pick<FileChoice, 'enc
     ...base,
     encoding: opened.encoding,
     tables: tables.map((t) => {
-      const mapping = matchHeaders(t.headers)
+      const mapping = mappingOf(t.headers)
       return { sheet: t.sheet.name, headerRow: t.headerRow, rows: t.rows, mapping, error: keysError(mapping) }
     }),
     skipped,
@@ -244,7 +245,7 @@ export async function validateFiles(
     }
     for (const s of skipped) builder.skippedSheet(file.name, s.sheet, s.reason)
     const chosen = tables.flatMap((t) => {
-      if (!choice.tables) return [{ ...t, mapping: matchHeaders(t.headers) }]
+      if (!choice.tables) return [{ ...t, mapping: mappingOf(t.headers) }]
       const picked = choice.tables.find((c) => c.sheet === t.sheet.name)
       if (!picked) builder.skippedSheet(file.name, t.sheet.name ?? '', '按指定不导入此工作表')
       return picked ? [{ ...t, mapping: picked.mapping }] : []

@@ -7,7 +7,13 @@ export type Severity = 'error' | 'warning' | 'info'
 
 /** What happened to the data an issue is about. */
 export type IssueAction =
-  '整行未导入' | '单元格未导入' | '已导入，请核实' | '整列未导入' | '整张工作表未导入' | '整个文件未导入'
+  | '整行未导入'
+  | '单元格未导入'
+  | '已导入，请核实'
+  | '整列未导入'
+  | '整张工作表未导入'
+  | '整个文件未导入'
+  | '已汇总为区县数据'
 
 export interface ImportIssue {
   file: string

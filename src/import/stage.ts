@@ -1,9 +1,9 @@
 // What the import worker hands the engine: the accepted rows as one Arrow IPC stream.
 import { tableToIPC } from 'apache-arrow'
 import { arrowTable } from '../db/arrow.ts'
-import { PANEL_COLUMNS, type Column } from '../db/schema.ts'
+import { PANEL_COLUMNS, SCHOOL_TABLE_COLUMNS, type Column } from '../db/schema.ts'
 import { rateColumn } from '../queries/importChecks.ts'
-import type { ImportedData } from './imported.ts'
+import type { ImportedData, SchoolData } from './imported.ts'
 
 /**
  * An import's accepted rows as an Arrow IPC stream: the panel's columns, the rates given
@@ -28,6 +28,28 @@ export function stageIpc(data: ImportedData): Uint8Array {
   ])
   return tableToIPC(
     arrowTable(columns, (name) => byName.get(name), data.length),
+    'stream',
+  )
+}
+
+/** The school rows' columns as staged: SCHOOL_COLUMNS, then each row's file and spreadsheet row. */
+export const SCHOOL_STAGE_COLUMNS: readonly Column[] = [
+  ...SCHOOL_TABLE_COLUMNS,
+  { name: '_file', kind: 'integer' },
+  { name: '_row', kind: 'integer' },
+]
+
+/** Accepted school rows as an Arrow IPC stream, built in the import worker like the county rows. */
+export function stageSchoolsIpc(data: SchoolData): Uint8Array {
+  const byName = new Map<string, ArrayLike<unknown>>([
+    ...Object.entries(data.text),
+    ...Object.entries(data.fields),
+    ['year', data.year],
+    ['_file', data.fileIndex],
+    ['_row', data.rowNumber],
+  ])
+  return tableToIPC(
+    arrowTable(SCHOOL_STAGE_COLUMNS, (name) => byName.get(name), data.length),
     'stream',
   )
 }

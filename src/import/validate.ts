@@ -3,9 +3,10 @@
 // their parts are kept for the SQL cross-check (queries/importChecks.ts).
 import { PART_WHOLE, RAW_FIELDS } from '../indicators/fields.ts'
 import { cellText, normalizeText, parseCode, parseNumber, parseYear, type Cell } from './cells.ts'
-import type { ColumnMapping } from './headers.ts'
+import { isSchoolMapping, type ColumnMapping } from './headers.ts'
 import type { ImportRules, ValidationResult } from './imported.ts'
 import { combineMerges, type HeldPart } from './codeHistory.ts'
+import { SchoolRows } from './schoolRows.ts'
 import { issueCsvLine, type FileSummary, type ImportIssue, type IssueAction, type Severity } from './report.ts'
 
 /** How many issues are handed to the page; the downloadable report has them all. */
@@ -15,18 +16,18 @@ export const DISPLAYED_ISSUES = 2000
 export const NO_DATA_ROWS = '没有数据行：表头下面没有任何数据，请确认导出或另存时包含了数据行'
 
 /** A row of totals, which the dashboard computes itself. */
-const TOTAL_ROW = /^(合计|小计|总计|全省|全市|全州|全盟)/
+export const TOTAL_ROW = /^(合计|小计|总计|全省|全市|全州|全盟)/
 
 const FIELD_BY_ID = new Map(RAW_FIELDS.map((f) => [f.id, f]))
 
 /** Dividing by 10000 rather than multiplying by 0.0001 keeps 1250000000 元 at exactly 125000 万元. */
 const scaled = (value: number, factor: number) => (factor < 1 ? value / Math.round(1 / factor) : value * factor)
 
-type FieldCell =
+export type FieldCell =
   { kind: 'value'; value: number } | { kind: 'bad'; reason: string } | { kind: 'missing'; written?: string }
 
 /** A count or amount cell in the field's unit, or why it cannot be taken. */
-function fieldCell(cell: Cell, integer: boolean, factor: number): FieldCell {
+export function fieldCell(cell: Cell, integer: boolean, factor: number): FieldCell {
   const parsed = parseNumber(cell)
   if (parsed.kind === 'missing') return parsed
   if (parsed.kind === 'invalid') return { kind: 'bad', reason: parsed.reason }
@@ -55,14 +56,62 @@ export function nameMatches(written: string, county: string): boolean {
 }
 
 /** Where a row was read, as the report names it. */
-interface Place {
+export interface Place {
   file: string
   sheet?: string
   row: number
 }
 
-const placeText = (p: Place, from?: Place) =>
+export const placeText = (p: Place, from?: Place) =>
   `${p.file === from?.file && p.sheet === from.sheet ? '' : `${p.file}${p.sheet ? `（工作表“${p.sheet}”）` : ''}`}第${p.row}行`
+
+/** Why a CSV row longer than its header is refused: Excel and WPS end data rows with empty cells, which are passed over. */
+export function longRow(cells: readonly Cell[], width: number): string | null {
+  return cells.length > width && cells.slice(width).some((c) => cellText(c).trim() !== '')
+    ? `本行有${cells.length}个单元格，多于表头的${width}列（可能有未加引号的逗号），无法确定各值所属的列`
+    : null
+}
+
+/** Said of a table whose header has no rows below it. */
+export const noDataRows = ({ file, sheet }: Pick<FileSummary, 'file' | 'sheet'>): ImportIssue => ({
+  file,
+  sheet,
+  row: null,
+  column: '',
+  value: '',
+  reason: `${sheet === undefined ? '文件' : '工作表'}${NO_DATA_ROWS}`,
+  severity: 'error',
+  action: sheet === undefined ? '整个文件未导入' : '整张工作表未导入',
+})
+
+export const shortRow = (cells: readonly Cell[], width: number) =>
+  `本行只有${cells.length}个单元格，少于表头的${width}列，缺少的按无数据处理`
+
+export const columnLabel = (m: ColumnMapping) => `${m.letter}列 ${m.header}`
+
+/** Words written for "no figure" (N/A, —, 无 …), per column: said once per column at the table's end. */
+export class MissingWords {
+  private readonly words = new Map<string, { m: ColumnMapping; word: string; rows: number[] }>()
+
+  add(m: ColumnMapping, word: string, row: number): void {
+    const words = this.words.get(`${m.index}|${word}`)
+    if (words) words.rows.push(row)
+    else this.words.set(`${m.index}|${word}`, { m, word, rows: [row] })
+  }
+
+  issues(file: string, sheet: string | undefined): ImportIssue[] {
+    return [...this.words.values()].map(({ m, word, rows }) => ({
+      file,
+      sheet,
+      row: rows[0]!,
+      column: columnLabel(m),
+      value: word,
+      reason: `本列有${rows.length}个单元格写作“${word}”（第${rows.slice(0, 5).join('、')}${rows.length > 5 ? '等' : ''}行），按无数据处理；如有数值，请填上后重新导入`,
+      severity: 'info',
+      action: '单元格未导入',
+    }))
+  }
+}
 
 export class ImportBuilder {
   private readonly files: FileSummary[] = []
@@ -78,6 +127,8 @@ export class ImportBuilder {
   private readonly ratePercent: Record<string, boolean> = {}
   private readonly fileIndex: number[] = []
   private readonly rowNumber: number[] = []
+  /** The rows of school-level tables, if any were read. */
+  private schools?: SchoolRows
 
   constructor(private readonly rules: ImportRules) {}
 
@@ -85,6 +136,15 @@ export class ImportBuilder {
     this.count[issue.severity]++
     this.lines.push(issueCsvLine(issue))
     if (this.issues.length < DISPLAYED_ISSUES) this.issues.push(issue)
+  }
+
+  /** An issue said at a table's top, before those found in its rows. */
+  private insert(at: { lines: number; issues: number }, issue: ImportIssue): void {
+    this.count[issue.severity]++
+    this.lines.splice(at.lines, 0, issueCsvLine(issue))
+    if (at.issues > this.issues.length) return
+    this.issues.splice(at.issues, 0, issue)
+    if (this.issues.length > DISPLAYED_ISSUES) this.issues.pop()
   }
 
   /** A file, or one of its worksheets, that could not be read at all. */
@@ -111,15 +171,23 @@ export class ImportBuilder {
   ): { take: (cells: readonly Cell[], row: number) => void; end: () => void } {
     const file: FileSummary = { ...summary, rowsRead: 0, accepted: 0, rejected: 0, blank: 0 }
     const fileNo = this.files.push(file) - 1
-    const label = (m: ColumnMapping) => `${m.letter}列 ${m.header}`
     const { sheet } = summary
+    if (isSchoolMapping(mapping)) {
+      this.schools ??= new SchoolRows(
+        this.rules,
+        (i) => this.report(i),
+        (n) => this.files[n]!,
+      )
+      const top = { lines: this.lines.length, issues: this.issues.length }
+      return this.schools.sheet(file, fileNo, mapping, ragged, (issue) => this.insert(top, issue))
+    }
     for (const m of mapping) {
       if (m.problem)
         this.report({
           file: file.file,
           sheet,
           row: null,
-          column: label(m),
+          column: columnLabel(m),
           value: '',
           reason: m.problem,
           severity: 'warning',
@@ -130,7 +198,7 @@ export class ImportBuilder {
           file: file.file,
           sheet,
           row: null,
-          column: label(m),
+          column: columnLabel(m),
           value: '',
           reason: m.note,
           severity: 'info',
@@ -152,31 +220,10 @@ export class ImportBuilder {
       this.ratePercent[r.id] = (this.ratePercent[r.id] ?? false) || r.percent
     }
     const width = mapping.length
-    // Words written for "no figure", per column: said once per column at the sheet's end.
-    const missingWords = new Map<string, { m: ColumnMapping; word: string; rows: number[] }>()
+    const missingWords = new MissingWords()
     const end = () => {
-      if (file.rowsRead === 0)
-        this.report({
-          file: file.file,
-          sheet,
-          row: null,
-          column: '',
-          value: '',
-          reason: `${sheet === undefined ? '文件' : '工作表'}${NO_DATA_ROWS}`,
-          severity: 'error',
-          action: sheet === undefined ? '整个文件未导入' : '整张工作表未导入',
-        })
-      for (const { m, word, rows } of missingWords.values())
-        this.report({
-          file: file.file,
-          sheet,
-          row: rows[0]!,
-          column: label(m),
-          value: word,
-          reason: `本列有${rows.length}个单元格写作“${word}”（第${rows.slice(0, 5).join('、')}${rows.length > 5 ? '等' : ''}行），按无数据处理；如有数值，请填上后重新导入`,
-          severity: 'info',
-          action: '单元格未导入',
-        })
+      if (file.rowsRead === 0) this.report(noDataRows(file))
+      for (const i of missingWords.issues(file.file, sheet)) this.report(i)
     }
 
     const take = (cells: readonly Cell[], row: number) => {
@@ -186,7 +233,8 @@ export class ImportBuilder {
         severity: Severity,
         action: IssueAction,
         value = m ? cellText(cells[m.index]) : '',
-      ) => this.report({ file: file.file, sheet, row, column: m ? label(m) : '', value, reason, severity, action })
+      ) =>
+        this.report({ file: file.file, sheet, row, column: m ? columnLabel(m) : '', value, reason, severity, action })
       if (cells.every((c) => cellText(c).trim() === '')) {
         file.blank++
         return
@@ -196,12 +244,8 @@ export class ImportBuilder {
         file.rejected++
         issue(m, reason, 'error', '整行未导入', m ? undefined : cells.map(cellText).join(' | '))
       }
-      // Excel and WPS end data rows with empty cells the header does not have.
-      if (ragged && cells.length > width && cells.slice(width).some((c) => cellText(c).trim() !== ''))
-        return reject(
-          null,
-          `本行有${cells.length}个单元格，多于表头的${width}列（可能有未加引号的逗号），无法确定各值所属的列`,
-        )
+      const long = ragged ? longRow(cells, width) : null
+      if (long) return reject(null, long)
       if (!codeCol || !yearCol) return reject(null, '缺少“行政区划代码”或“年份”列')
       const code = parseCode(cells[codeCol.index])
       if (!code.ok && cells.some((c) => TOTAL_ROW.test(cellText(c)))) {
@@ -238,14 +282,7 @@ export class ImportBuilder {
         return
       }
 
-      if (ragged && cells.length < width)
-        issue(
-          null,
-          `本行只有${cells.length}个单元格，少于表头的${width}列，缺少的按无数据处理`,
-          'warning',
-          '已导入，请核实',
-          '',
-        )
+      if (ragged && cells.length < width) issue(null, shortRow(cells, width), 'warning', '已导入，请核实', '')
       if (nameCol) {
         const name = cellText(cells[nameCol.index]).trim()
         if (name !== '' && !nameMatches(name, known))
@@ -254,11 +291,7 @@ export class ImportBuilder {
 
       for (const { m, cell } of read) {
         if (cell.kind === 'bad') issue(m, cell.reason, 'error', '单元格未导入')
-        if (cell.kind === 'missing' && cell.written !== undefined) {
-          const words = missingWords.get(`${m.index}|${cell.written}`)
-          if (words) words.rows.push(row)
-          else missingWords.set(`${m.index}|${cell.written}`, { m, word: cell.written, rows: [row] })
-        }
+        if (cell.kind === 'missing' && cell.written !== undefined) missingWords.add(m, cell.written, row)
       }
       for (const { parts, whole } of PART_WHOLE) {
         const total = values.get(whole)
@@ -433,6 +466,7 @@ export class ImportBuilder {
         fileIndex: Int32Array.from(this.fileIndex),
         rowNumber: Int32Array.from(this.rowNumber),
       },
+      schools: this.schools?.data() ?? null,
       files: this.files,
       issues: this.issues,
       issueCount: this.count,

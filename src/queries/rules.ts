@@ -59,14 +59,15 @@ function judgedSql(rules: readonly Rule[], suffix = ''): string {
   return branches.join('\nUNION ALL\n')
 }
 
+/** The indicators the rules read, each once: those ranked before their statuses can be judged. */
+export function indicatorsOf(rules: readonly Rule[]): Indicator[] {
+  return [...new Map(rules.flatMap(partsOf).map((i): [string, Indicator] => [i.id, i])).values()]
+}
+
 /**
  * Status of each rule for every county-year (or one county's years) where a line is in
  * force, with the failing legs of composite rules and how long the status has held.
  */
-function indicatorsOf(rules: readonly Rule[]): Indicator[] {
-  return [...new Map(rules.flatMap(partsOf).map((i): [string, Indicator] => [i.id, i])).values()]
-}
-
 export function ruleStatusQuery(rules: readonly Rule[], f: RuleFilter): Query {
   const indicators = indicatorsOf(rules)
   const sql = `WITH sel AS (SELECT CAST(? AS VARCHAR) AS province, CAST(? AS VARCHAR) AS code),

@@ -15,6 +15,7 @@ import {
 import type { Database, DecodeParquet } from '../db/types.ts'
 import { INDICATORS, type Indicator } from '../indicators/catalog.ts'
 import { fillValuesQuery } from '../queries/indicatorSql.ts'
+import { provinceSummaryInsert } from '../queries/aggregates.ts'
 
 export interface ManifestProvince {
   code: string
@@ -77,6 +78,8 @@ export class PanelLoader {
   private base?: Promise<void>
   private summary?: Promise<void>
   private readonly provinces = new Map<string, ProvinceLoad>()
+  /** The provinces of a user's import, whose rows are in the panel already; null for the bundled files. */
+  private inPanel: readonly string[] | null = null
 
   constructor(
     private readonly db: Database,
@@ -123,6 +126,11 @@ export class PanelLoader {
     if (!load) {
       const entry = this.manifest.provinces.find((p) => p.code === code)
       if (!entry) throw new Error(`数据集中没有省份代码 ${code}`)
+      if (this.inPanel) {
+        load = { rows: Promise.resolve(), filled: new Map() }
+        this.provinces.set(code, load)
+        return load
+      }
       const ipc = this.decode(entry.file, PANEL_COLUMNS)
       const rows = Promise.all([this.init(), ipc]).then(([, bytes]) => this.db.appendIPC(PANEL_TABLE, bytes))
       load = { rows, filled: new Map() }
@@ -159,35 +167,61 @@ export class PanelLoader {
     return done
   }
 
-  /** The precomputed province figures, for the national overview. */
+  /**
+   * The province figures, for the national overview: precomputed for the bundled data, and
+   * computed from every indicator of every province for a user's.
+   */
   ensureSummary(): Promise<void> {
     const file = this.manifest.summaryFile ?? 'provinces.parquet'
-    this.summary ??= Promise.all([this.init(), this.decode(file, PROVINCE_SUMMARY_COLUMNS)]).then(([, ipc]) =>
-      this.db.appendIPC(PROVINCE_SUMMARY_TABLE, ipc),
-    )
+    this.summary ??= this.inPanel
+      ? this.ensureEvery(INDICATORS).then(async () => {
+          const columns = PROVINCE_SUMMARY_COLUMNS.map((c) => c.name)
+          await this.db.query(provinceSummaryInsert(INDICATORS, PROVINCE_SUMMARY_TABLE, columns))
+        })
+      : Promise.all([this.init(), this.decode(file, PROVINCE_SUMMARY_COLUMNS)]).then(([, ipc]) =>
+          this.db.appendIPC(PROVINCE_SUMMARY_TABLE, ipc),
+        )
     this.summary.catch(() => (this.summary = undefined))
     return this.summary
   }
 
-  /** After the panel was emptied or replaced: provinces load again when asked for. */
-  forgetLoaded(): void {
-    this.provinces.clear()
-    this.summary = undefined
+  /** Every province of a user's import with these indicators ranked (none for the bundled data). */
+  async ensureEvery(indicators: readonly Indicator[]): Promise<void> {
+    await Promise.all((this.inPanel ?? []).map((code) => this.ensureProvince(code, indicators)))
   }
 
-  /** Fetches a Parquet file and lays it out as an Arrow IPC stream in the table's column order
-   * and kinds, ready to append as it is; needs no engine. */
-  private async decode(file: string, columns: readonly Column[]): Promise<Uint8Array> {
-    const bytes = await this.fetchBytes(file)
-    try {
-      return await this.toIPC(bytes, columns)
-    } catch (e) {
-      // Paths in the manifest are relative to the site's data/ folder; the user sees it whole.
-      throw new DataFileError(
-        `data/${file}`,
-        `不是有效的 Parquet 文件（${e instanceof Error ? e.message : String(e)}），可能在复制时损坏。请从原网站目录重新复制该文件。`,
-      )
-    }
+  /**
+   * After the panel was emptied or replaced: provinces load again when asked for, from the
+   * files, or, for `inPanel` (a user's provinces), from the rows now in the panel.
+   */
+  forgetLoaded(inPanel: readonly string[] | null = null): void {
+    this.provinces.clear()
+    this.summary = undefined
+    this.inPanel = inPanel
+  }
+
+  private decode(file: string, columns: readonly Column[]): Promise<Uint8Array> {
+    return decodeDataFile(this.fetchBytes, this.toIPC, file, columns)
+  }
+}
+
+/** Fetches a Parquet file of data/ and lays it out as an Arrow IPC stream in the table's column
+ * order and kinds, ready to append as it is; needs no engine. */
+export async function decodeDataFile(
+  fetchBytes: FetchBytes,
+  toIPC: DecodeParquet,
+  file: string,
+  columns: readonly Column[],
+): Promise<Uint8Array> {
+  const bytes = await fetchBytes(file)
+  try {
+    return await toIPC(bytes, columns)
+  } catch (e) {
+    // Paths in the manifest are relative to the site's data/ folder; the user sees it whole.
+    throw new DataFileError(
+      `data/${file}`,
+      `不是有效的 Parquet 文件（${e instanceof Error ? e.message : String(e)}），可能在复制时损坏。请从原网站目录重新复制该文件。`,
+    )
   }
 }
 

@@ -20,6 +20,7 @@ import type { RateColumn } from '../import/imported.ts'
 import { RULES } from '../indicators/rules.ts'
 import { STAGE_TABLE } from '../queries/importChecks.ts'
 import { statusChangesQuery, type StatusChangeRow } from '../queries/rules.ts'
+import type { SchoolConflictRow } from '../queries/importSchools.ts'
 
 const FIELD_LABEL = new Map(RAW_FIELDS.map((f) => [f.id, `${f.label}${f.unit ? `(${f.unit})` : ''}`]))
 
@@ -66,6 +67,29 @@ export async function crossCheck(
   ]
 }
 
+const tableName = (t: Pick<FileSummary, 'file' | 'sheet'> | undefined) =>
+  t ? `${t.file}${t.sheet ? `（工作表“${t.sheet}”）` : ''}` : ''
+
+/**
+ * County-years where a county file and the schools' sums give a field different figures:
+ * said on the county file's row, naming both files and both figures; neither is imported.
+ */
+export function schoolConflictIssues(
+  rows: readonly SchoolConflictRow[],
+  tables: readonly Pick<FileSummary, 'file' | 'sheet'>[],
+): ImportIssue[] {
+  return rows.map((c) => ({
+    file: tables[c.county_file]?.file ?? '',
+    sheet: tables[c.county_file]?.sheet,
+    row: c.county_row,
+    column: FIELD_LABEL.get(c.field) ?? c.field,
+    value: String(c.county_value),
+    reason: `${c.name ?? c.code}${c.year}年的${FIELD_LABEL.get(c.field) ?? c.field}：本行为${c.county_value}，由${tableName(tables[c.school_file])}的学校数据汇总为${c.school_value}，两者不一致；两个数都未导入（本项留空），请核对后重新导入`,
+    severity: 'error',
+    action: '单元格未导入',
+  }))
+}
+
 /** What the staged import covers, for its manifest and the source label. */
 export async function importMeta(
   db: Database,
@@ -93,7 +117,8 @@ export interface StagedCheck {
 }
 
 /**
- * The checks of the import staged beside the panel; `tables`: the files and worksheets read.
+ * The checks of the import staged beside the panel; `tables`: the files and worksheets read;
+ * `conflicts`: where its county rows and its schools' sums disagree (stageSchools).
  * `compare`: the release diff against the data loaded now, which is only told when that is
  * the user's own (not simulated) data.
  */
@@ -103,8 +128,9 @@ export async function checkStaged(
   tables: readonly FileSummary[],
   compare: boolean,
   at: Date,
+  conflicts: readonly SchoolConflictRow[] = [],
 ): Promise<StagedCheck> {
-  const crossIssues = await crossCheck(db, rates, tables)
+  const crossIssues = [...schoolConflictIssues(conflicts, tables), ...(await crossCheck(db, rates, tables))]
   const changes = compare ? await db.query<StatusChangeRow>(statusChangesQuery(RULES, STAGE_TABLE)) : []
   return { crossIssues, changes, meta: await importMeta(db, acceptedPerFile(tables), at) }
 }

@@ -6,12 +6,15 @@ import { Snapshots } from './snapshot.ts'
 import type { Database, DecodeParquet } from '../db/types.ts'
 import type { Query, StandsFor } from '../util/query.ts'
 import type { Indicator } from '../indicators/catalog.ts'
+import { RULES } from '../indicators/rules.ts'
+import { indicatorsOf } from '../queries/rules.ts'
 import { checkStaged, type StagedCheck } from './importChecks.ts'
 import {
   dropStage,
   emptyPanel,
   replacePanelWithStage,
   stage,
+  stageSchools,
   userManifest,
   type SavedDataStore,
   type UserDataMeta,
@@ -19,6 +22,9 @@ import {
 import type { RateColumn } from '../import/imported.ts'
 import type { FileSummary } from '../import/report.ts'
 import { CODE_HISTORY_FILE, type CodeHistoryData } from '../import/codeHistory.ts'
+import { SCHOOL_TABLE } from '../db/schema.ts'
+import { schoolCvQuery, schoolValuesQuery, type SchoolCvRow, type SchoolValuesRow } from '../queries/schoolCv.ts'
+import { SchoolLoader } from './schools.ts'
 
 /** A statement to answer ahead of being asked, with what it reads (as useQuery's requests). */
 export interface Prefetch {
@@ -29,6 +35,8 @@ export interface Prefetch {
   answers?: StandsFor<never>['answers']
 }
 
+const userProvinces = (meta: UserDataMeta): string[] => Object.keys(meta.provinces)
+
 /** Where the panel's rows come from; user data is in the panel once `loaded` resolves. */
 type Source = { kind: 'bundled' } | { kind: 'user'; meta: UserDataMeta; loaded: Promise<void> }
 export class DataService {
@@ -36,6 +44,8 @@ export class DataService {
   private source?: Promise<Source>
   /** First-view answers of the bundled dataset, painted while the engine starts. */
   readonly snapshots: Snapshots
+  /** The bundled schools, loaded by province when the county page's 学校 section first asks. */
+  private readonly schools: SchoolLoader
   /** Answers already given (a province's indicators × years of rankings, their series and figures, and each county's rule statuses); cleared when the data is replaced. */
   readonly cache = new QueryCache(800)
   /** Statements sent to the engine, or waiting for their province, and not yet answered. */
@@ -59,6 +69,7 @@ export class DataService {
     private readonly saved?: SavedDataStore,
   ) {
     this.snapshots = new Snapshots(fetchBytes)
+    this.schools = new SchoolLoader(db, fetchBytes, toIPC)
   }
 
   private panel(): Promise<PanelLoader> {
@@ -76,7 +87,10 @@ export class DataService {
       if (!saved) return { kind: 'bundled' }
       const loaded = this.init().then(async () => {
         await stage(this.db, new Uint8Array(await saved.rows.arrayBuffer()))
-        await replacePanelWithStage(this.db)
+        // The schools are summed into the county rows again, as when they were accepted.
+        if (saved.schools) await stageSchools(this.db, new Uint8Array(await saved.schools.arrayBuffer()))
+        await replacePanelWithStage(this.db, saved.schools !== undefined)
+        ;(await this.panel()).forgetLoaded(userProvinces(saved.meta))
       })
       return { kind: 'user', meta: saved.meta, loaded }
     })()
@@ -93,7 +107,7 @@ export class DataService {
   async ensureProvince(code: string, indicators?: readonly Indicator[]): Promise<void> {
     this.pending += 1
     try {
-      if (!(await this.loadProvince(code, indicators))) return
+      await this.loadProvince(code, indicators)
     } finally {
       this.pending -= 1
     }
@@ -101,19 +115,15 @@ export class DataService {
   }
 
   /**
-   * The province's rows and those indicators ranked; false when user data holds the panel
-   * (all ranked). With `generation`, fails once the panel has been replaced since.
+   * The province's rows (fetched, or a user's already in the panel) and those indicators
+   * ranked. With `generation`, fails once the panel has been replaced since.
    */
-  private async loadProvince(code: string, indicators?: readonly Indicator[], generation?: number): Promise<boolean> {
+  private async loadProvince(code: string, indicators?: readonly Indicator[], generation?: number): Promise<void> {
     const source = await this.current()
-    if (source.kind === 'user') {
-      await source.loaded
-      return false
-    }
+    if (source.kind === 'user') await source.loaded
     const loader = await this.panel()
     if (generation !== undefined && generation !== this.generation) throw new Error('数据已替换')
     await loader.ensureProvince(code, indicators)
-    return true
   }
 
   /** Resolves once no statement of a user's is waiting, looking after `pause` ms and then every 50 ms. */
@@ -181,7 +191,7 @@ export class DataService {
 
   async ensureSummary(): Promise<void> {
     const source = await this.current()
-    if (source.kind === 'user') return source.loaded
+    if (source.kind === 'user') await source.loaded
     await (await this.panel()).ensureSummary()
   }
 
@@ -189,10 +199,6 @@ export class DataService {
     await (await this.panel()).init()
   }
 
-  /**
-   * Stages an import beside the panel and runs its SQL checks: rates against their parts,
-   * jumps, the release diff (`compare`) and what it covers. It stays staged until accepted or dropped.
-   */
   /** What became of old county codes, for the import (data/code-history.json); fetched once. */
   codeHistory(): Promise<CodeHistoryData> {
     this.history ??= this.fetchBytes(CODE_HISTORY_FILE).then(
@@ -205,15 +211,29 @@ export class DataService {
     return this.history
   }
 
+  /**
+   * Stages an import beside the panel and runs its SQL checks: its school rows (`schools`)
+   * summed by county and joined to its county rows, rates against their parts, jumps, the
+   * release diff (`compare`) and what it covers. It stays staged until accepted or dropped.
+   */
   async checkImport(
     ipc: Uint8Array,
+    schools: Uint8Array | null,
     rates: readonly RateColumn[],
     tables: readonly FileSummary[],
     compare: boolean,
   ): Promise<StagedCheck> {
     await this.init()
+    const source = await this.current()
+    if (source.kind === 'user') {
+      // Its own staging must be over before this import is staged.
+      await source.loaded
+      // The release diff judges the rules over the data loaded now.
+      if (compare) await (await this.panel()).ensureEvery(indicatorsOf(RULES))
+    }
     await stage(this.db, ipc)
-    return checkStaged(this.db, rates, tables, compare, new Date())
+    const conflicts = schools ? await stageSchools(this.db, schools) : []
+    return checkStaged(this.db, rates, tables, compare, new Date(), conflicts)
   }
 
   /** Drops a staged import the user did not accept. */
@@ -225,9 +245,17 @@ export class DataService {
    * Makes the staged import the panel and keeps it in the browser; `kept` is false when
    * the browser refused to store it (private mode, full disk): it then lasts this visit.
    */
-  async acceptImport(meta: UserDataMeta, rows: Blob): Promise<{ manifest: Manifest; kept: boolean }> {
-    await this.replacePanel(() => replacePanelWithStage(this.db), { kind: 'user', meta, loaded: Promise.resolve() })
-    const kept = await this.saved?.save({ meta, rows }).then(
+  async acceptImport(
+    meta: UserDataMeta,
+    rows: Blob,
+    schools: Blob | null = null,
+  ): Promise<{ manifest: Manifest; kept: boolean }> {
+    await this.replacePanel(() => replacePanelWithStage(this.db, schools !== null), {
+      kind: 'user',
+      meta,
+      loaded: Promise.resolve(),
+    })
+    const kept = await this.saved?.save({ meta, rows, ...(schools && { schools }) }).then(
       () => true,
       () => false,
     )
@@ -245,10 +273,37 @@ export class DataService {
   private async replacePanel(change: () => Promise<void>, source: Source): Promise<void> {
     this.generation += 1
     this.ahead = []
-    ;(await this.panel()).forgetLoaded()
+    ;(await this.panel()).forgetLoaded(source.kind === 'user' ? userProvinces(source.meta) : null)
+    this.schools.forget()
     await change()
     this.cache.clear()
     this.source = Promise.resolve(source)
+  }
+
+  /** A county-year's 差异系数 from its schools, by section and indicator (the 综合 last). */
+  async schoolCv(code: string, year: number): Promise<SchoolCvRow[]> {
+    await this.ensureSchools(code)
+    const rows = await this.query<SchoolCvRow>(schoolCvQuery(SCHOOL_TABLE, code, code))
+    return rows.filter((r) => r.year === year)
+  }
+
+  /** A county-year's schools, part by part: each indicator's value, its pull on the 差异系数, the lines met. */
+  async schoolValues(code: string, year: number): Promise<SchoolValuesRow[]> {
+    await this.ensureSchools(code)
+    return this.query<SchoolValuesRow>(schoolValuesQuery(SCHOOL_TABLE, code, year))
+  }
+
+  /** The bundled province's schools; a user's data has its own schools in the table, or none. */
+  private async ensureSchools(code: string): Promise<void> {
+    this.pending += 1
+    try {
+      const source = await this.current()
+      await this.init()
+      if (source.kind === 'user') await Promise.all([source.loaded, this.schools.ensureTable()])
+      else await this.schools.ensureProvince(`${code.slice(0, 2)}0000`)
+    } finally {
+      this.pending -= 1
+    }
   }
 
   query<T extends object>(q: Query): Promise<T[]> {

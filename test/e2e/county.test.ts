@@ -133,4 +133,22 @@ describe('county page', () => {
     await expect.poll(() => page.locator('[data-testid="county-name"]').textContent()).toBe('长沙县')
     expect(page.url()).toContain('#/county/430121')
   })
+
+  it('leads back to the province and the prefecture with the indicator, year and base year it was opened with', async () => {
+    await page.goto(`${site.server.url}#/county/430121?indicator=kg_public_share&year=2023&base=2020`)
+    const crumbs = page.locator('nav.crumbs a')
+    await expect.poll(() => crumbs.count(), { timeout: 60_000 }).toBe(3)
+    for (const href of (await crumbs.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).slice(1)) {
+      expect(href).toMatch(/^#\/province\/430000\?/)
+      expect(Object.fromEntries(new URLSearchParams(href!.split('?')[1]))).toMatchObject({
+        indicator: 'kg_public_share',
+        year: '2023',
+        base: '2020',
+      })
+    }
+    await crumbs.nth(2).click()
+    await expect.poll(() => page.url()).toMatch(/prefecture=430100/)
+    await expect.poll(() => page.locator('main.overview').getAttribute('aria-busy'), { timeout: 60_000 }).toBe('false')
+    expect(page.url()).toContain('base=2020')
+  })
 })

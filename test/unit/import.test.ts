@@ -11,7 +11,8 @@ import { reportCsv } from '../../src/import/report.ts'
 import { rateColumns, type ImportRules, type ValidationResult } from '../../src/import/imported.ts'
 import { replacePanelWithStage, stage } from '../../src/service/userData.ts'
 import { stageIpc } from '../../src/import/stage.ts'
-import { statusChangesQuery, type StatusChangeRow } from '../../src/queries/rules.ts'
+import { indicatorsOf, statusChangesQuery, type StatusChangeRow } from '../../src/queries/rules.ts'
+import type { PanelLoader } from '../../src/service/dataset.ts'
 import { RULES } from '../../src/indicators/rules.ts'
 import type { Database } from '../../src/db/types.ts'
 import { DATA_DIR, bundledDatabase } from '../support/bundled.ts'
@@ -455,10 +456,11 @@ describe('import fixtures', () => {
 
 describe('checks in SQL on the staged import', () => {
   let db: Database
+  let loader: PanelLoader
   beforeAll(async () => {
     const bundled = await bundledDatabase([])
     await bundled.loader.init()
-    db = bundled.db
+    ;({ db, loader } = bundled)
   })
 
   it('rates computed by Excel formulas: the saved results are checked against their parts', async () => {
@@ -551,6 +553,9 @@ describe('checks in SQL on the staged import', () => {
 
     // The release diff: 2024.csv replaced by a corrected file where 长沙县's share falls below 50%.
     await replacePanelWithStage(db)
+    // As the service does before the release diff: the user's province ranked for the rules.
+    loader.forgetLoaded(['430000'])
+    await loader.ensureEvery(indicatorsOf(RULES))
     const corrected = await validate(fixture('2023.csv'), {
       name: '2024更正.csv',
       bytes: new TextEncoder().encode(

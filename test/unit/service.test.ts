@@ -9,6 +9,12 @@ import { DEFAULT_INDICATOR_ID, getIndicator, type Indicator } from '../../src/in
 import { provinceStatements, rankingsAhead } from '../../src/queries/province.ts'
 import { rankingQuery } from '../../src/queries/ranking.ts'
 import { DATA_DIR, fsFetchBytes } from '../support/bundled.ts'
+import { decodeDataFile } from '../../src/service/dataset.ts'
+import { stage } from '../../src/service/userData.ts'
+import { PANEL_COLUMNS } from '../../src/db/schema.ts'
+import { INDICATORS } from '../../src/indicators/catalog.ts'
+import { computedValuesQuery } from '../../src/queries/indicatorSql.ts'
+import { aggregateQuery } from '../../src/queries/aggregates.ts'
 import { createNodeDatabase } from '../support/nodeDb.ts'
 
 /** The Node engine, counting the statements it is asked. */
@@ -86,4 +92,57 @@ describe('answers ahead', () => {
     expect(await count('panel')).toBe(0)
     expect(await count('county_values')).toBe(0)
   }, 60_000)
+})
+
+describe('a user’s accepted data', () => {
+  it('is ranked when a view asks, not at the accept, and gives the figures of ranking everything at once', async () => {
+    const { db, asked } = await countingDatabase()
+    const service = new DataService(db, fsFetchBytes(DATA_DIR), parquetToIPC)
+    const fetch = fsFetchBytes(DATA_DIR)
+    // 湖南's bundled rows, imported as if they were the user's.
+    const ipc = await decodeDataFile(fetch, parquetToIPC, 'panel/430000.parquet', PANEL_COLUMNS)
+    await service.init()
+    await stage(db, ipc)
+    const meta = {
+      label: '湖南.csv',
+      files: [{ name: '湖南.csv', rows: 1220 }],
+      importedAt: '2026-12-02T08:00:00.000Z',
+      years: [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024],
+      provinces: { '430000': { counties: 122, rows: 1220 } },
+    }
+    const before = asked.length
+    await service.acceptImport(meta, new Blob([ipc.slice()]))
+    const count = async (table: string) =>
+      (await db.query<{ n: number }>({ sql: `SELECT count(*) AS n FROM ${table}`, params: [] }))[0]!.n
+    expect(asked.slice(before).some((q) => q.sql.includes('INSERT INTO county_values'))).toBe(false)
+    expect(await count('county_values')).toBe(0)
+
+    // The province view's first statement ranks only its indicator.
+    const q = rankingQuery(first, { province: '430000', year: 2024 })
+    await service.ensureProvince('430000', [first])
+    const ranked = await db.query<{ indicator: string }>({
+      sql: 'SELECT DISTINCT indicator FROM county_values',
+      params: [],
+    })
+    expect(ranked.map((r) => r.indicator)).toContain(first.id)
+    expect((await service.query(q)).length).toBe(122)
+
+    // The national figures rank the rest; the result equals one statement over everything.
+    await service.ensureSummary()
+    const order = 'ORDER BY ALL'
+    const values = await db.query({ sql: `SELECT * FROM county_values ${order}`, params: [] })
+    const all = computedValuesQuery(INDICATORS, null)
+    expect(values).toStrictEqual(await db.query({ sql: `SELECT * FROM (${all.sql}) ${order}`, params: all.params }))
+    const summary = await db.query({
+      sql: `SELECT indicator, province_code, year, figure FROM province_summary ${order}`,
+      params: [],
+    })
+    const figures = aggregateQuery(INDICATORS, { province: null, by: 'province' })
+    const expected = await db.query({
+      sql: `SELECT indicator, scope AS province_code, year, figure FROM (${figures.sql}) ${order}`,
+      params: figures.params,
+    })
+    expect(summary.length).toBeGreaterThan(0)
+    expect(summary).toStrictEqual(expected)
+  }, 120_000)
 })
