@@ -16,7 +16,8 @@ import {
   type FileFormat,
 } from './sheets.ts'
 import type { Encoding } from './encodings.ts'
-import { ImportBuilder, NO_DATA_ROWS } from './validate.ts'
+import { ImportBuilder } from './validate.ts'
+import { NO_DATA_ROWS } from './rows.ts'
 import { type ImportRules, type ValidationResult } from './imported.ts'
 
 export interface InputFile {

@@ -25,8 +25,9 @@ import {
   noDataRows,
   placeText,
   shortRow,
+  startRow,
   type Place,
-} from './validate.ts'
+} from './rows.ts'
 
 const TEXT_KEYS = ['school_id', 'school_name', 'code', 'stage', 'urban_rural', 'ownership'] as const
 const KEY_LABEL = new Map<string, string>(SCHOOL_KEY_FIELDS.map((k) => [k.id, k.label]))
@@ -107,19 +108,8 @@ export class SchoolRows {
     const first = this.year.length
 
     const take = (cells: readonly Cell[], row: number) => {
-      const issue = (
-        m: ColumnMapping | null,
-        reason: string,
-        severity: Severity,
-        action: IssueAction,
-        value = m ? cellText(cells[m.index]) : '',
-      ) =>
-        this.report({ file: file.file, sheet, row, column: m ? columnLabel(m) : '', value, reason, severity, action })
-      if (cells.every((c) => cellText(c).trim() === '')) {
-        file.blank++
-        return
-      }
-      file.rowsRead++
+      const issue = startRow(this.report, file, cells, row)
+      if (!issue) return
       const whole = () => cells.map(cellText).join(' | ')
       const reject = (m: ColumnMapping | null, reason: string, severity: Severity = 'error') => {
         file.rejected++
