@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
+import type { Page, Request } from 'playwright-core'
 import { screenshotPath } from '../support/browser.ts'
 import { FIXTURE_DIR, writeBigCsv } from '../support/importFixtures.ts'
 import { withEveryRow } from '../support/ranking.ts'
@@ -103,6 +103,20 @@ describe('own data import', () => {
     expect(await valueOf(page, '雨花区')).toBe('80.0%')
     expect(await valueOf(page, '芙蓉区')).toBe('75.0%')
     await page.screenshot({ path: screenshotPath('import-province') })
+
+    // The files had no school rows: the county page's 学校 section says so, and never shows the simulated schools.
+    const schoolFiles: string[] = []
+    const listen = (r: Request) => void (r.url().includes('/data/schools/') && schoolFiles.push(r.url()))
+    page.on('request', listen)
+    await page.goto(`${server.url}#/county/430121?year=2024`)
+    const section = page.locator('[data-testid="schools"]')
+    await section.scrollIntoViewIfNeeded({ timeout: 60_000 })
+    await expect
+      .poll(() => section.locator('[data-testid="schools-empty"]').textContent(), { timeout: 60_000 })
+      .toContain('导入的数据中没有长沙县2024年的学校数据')
+    expect(await section.locator('[data-testid="schools-simulated"]').count()).toBe(0)
+    page.off('request', listen)
+    expect(schoolFiles).toEqual([])
   })
 
   it('a large check cancelled replaces nothing; the next check runs, and the encoding chosen on the page changes its report', async () => {
