@@ -2,9 +2,11 @@ import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { DATA_SERVICE } from './composables/useData.ts'
+import { whenMarked } from './composables/markOnce.ts'
 import { httpFetchBytes } from './service/dataset.ts'
 import { parquetInWorker } from './db/parquetClient.ts'
 import { DataService } from './service/service.ts'
+import { snapshotFile } from './service/snapshot.ts'
 import { indexedDbStore } from './service/saved.ts'
 import { WasmDatabase } from './db/wasm.ts'
 import { router, viewLoadFailure } from './router.ts'
@@ -12,7 +14,10 @@ import { useDatasetStore } from './stores/dataset.ts'
 import { useNoticeStore } from './stores/notices.ts'
 import './styles.css'
 
-const db = new WasmDatabase()
+/** At the latest, the engine starts this long after the page opens. */
+const ENGINE_WAIT_MS = 2_000
+let engineDue!: () => void
+const db = new WasmDatabase(new Promise<void>((go) => (engineDue = go)))
 const service = new DataService(
   db,
   httpFetchBytes(new URL('data/', document.baseURI).href),
@@ -20,14 +25,29 @@ const service = new DataService(
   indexedDbStore(),
 )
 
+// A page a link opens paints its first view from the build's results, fetched from here on.
+// The engine (33 MB to compile, on both cores of an office PC) starts once that paint is
+// done; at once on a page that needs it first (the import), and for data the user kept,
+// which the build has no results for.
+const opened = router.resolve(location.hash.slice(1) || '/')
+for (const part of opened.meta.snapshots?.(opened.params) ?? []) service.snapshots.prefetch(snapshotFile(part))
+if (!opened.meta.snapshots) engineDue()
+router.afterEach((to) => to.meta.snapshots || engineDue())
+void whenMarked('content-painted').then(engineDue)
+setTimeout(engineDue, ENGINE_WAIT_MS)
+
 const app = createApp(App)
 const pinia = createPinia()
 app.use(pinia).use(router).provide(DATA_SERVICE, service)
 
-// Start the engine and fetch the manifest at once; views wait on the same promises.
+// The manifest at once, the engine when due; views wait on the same promises.
 const dataset = useDatasetStore(pinia)
 db.onProgress((p) => dataset.setProgress(p))
-Promise.all([db.start(), service.manifest().then((m) => dataset.setManifest(m))])
+const manifest = service.manifest().then((m) => {
+  dataset.setManifest(m)
+  if (!m.simulated) engineDue()
+})
+Promise.all([db.start(), manifest])
   .then(() => service.init())
   .then(() => {
     performance.mark('duckdb-ready')

@@ -1,5 +1,7 @@
-import { createRouter, createWebHashHistory, type RouterScrollBehavior } from 'vue-router'
+import { createRouter, createWebHashHistory, type RouteParams, type RouterScrollBehavior } from 'vue-router'
 import { whenScrollable } from './composables/useScrollMemory.ts'
+import { SNAPSHOT_PART } from './queries/snapshot.ts'
+import { provinceOf } from './util/divisions.ts'
 import ProvinceView from './views/ProvinceView.vue'
 
 // The province page loads with the app; the others when first opened. The national view
@@ -20,16 +22,45 @@ export const scrollBehavior: RouterScrollBehavior = (to, from, saved) => {
   return to.path === from.path ? false : { top: 0 }
 }
 
+declare module 'vue-router' {
+  interface RouteMeta {
+    /**
+     * A page whose first view is painted from the build's results without the engine: the
+     * snapshot parts (SNAPSHOT_PART) it reads, fetched as the app starts (main.ts).
+     */
+    snapshots?: (params: RouteParams) => string[]
+  }
+}
+
+const param = (params: RouteParams, name: string) => String(params[name])
+
 // Hash history: any static server can host the site without rewrite rules.
 export const router = createRouter({
   history: createWebHashHistory(),
   scrollBehavior,
   routes: [
-    { path: '/', name: 'national', component: NationalView },
-    { path: '/province/:province', name: 'province', component: ProvinceView },
-    { path: '/province/:province/problems', name: 'rollup', component: RollupView },
-    { path: '/county/:code', name: 'county', component: CountyView },
-    { path: '/rules', name: 'rules', component: RulesView },
+    { path: '/', name: 'national', component: NationalView, meta: { snapshots: () => [SNAPSHOT_PART.national] } },
+    {
+      path: '/province/:province',
+      name: 'province',
+      component: ProvinceView,
+      meta: { snapshots: (p) => [SNAPSHOT_PART.province(param(p, 'province'))] },
+    },
+    {
+      path: '/province/:province/problems',
+      name: 'rollup',
+      component: RollupView,
+      meta: { snapshots: (p) => [SNAPSHOT_PART.rollup(param(p, 'province'))] },
+    },
+    {
+      path: '/county/:code',
+      name: 'county',
+      component: CountyView,
+      meta: {
+        snapshots: (p) => [SNAPSHOT_PART.county(param(p, 'code')), SNAPSHOT_PART.bands(provinceOf(param(p, 'code')))],
+      },
+    },
+    { path: '/rules', name: 'rules', component: RulesView, meta: { snapshots: () => [] } },
     // The import brings its worker, Excel reader and forms along; only users who open it pay for them.
     { path: '/import', name: 'import', component: () => import('./views/ImportView.vue') },
     { path: '/:rest(.*)*', redirect: '/' },

@@ -103,8 +103,9 @@ export function usePrintImage(
     const el = element.value
     const charts = printing.value ? loadedCharts() : null
     const width = o && box && el && charts ? printedWidth(box) : 0
-    // Its height as set, also while the drawing is hidden for print.
-    const height = el ? el.clientHeight || parseFloat(getComputedStyle(el).height) || 0 : 0
+    // Its height as set, also while the drawing is hidden for print; read only when printing,
+    // since it forces a layout (on screen, ~250 ms of a page's first paint).
+    const height = width > 0 ? el!.clientHeight || parseFloat(getComputedStyle(el!).height) || 0 : 0
     image.value =
       width > 0 && height > 0
         ? { src: charts!.optionPngUrl(o!, { width, height }), style: { width: `${width}px` } }

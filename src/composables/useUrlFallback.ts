@@ -2,6 +2,7 @@ import { storeToRefs } from 'pinia'
 import { watch } from 'vue'
 import { useRoute, useRouter, type LocationQuery } from 'vue-router'
 import { DEFAULT_INDICATOR_ID, findIndicator, getIndicator } from '../indicators/catalog.ts'
+import { provinceOf } from '../util/divisions.ts'
 import { useDatasetStore } from '../stores/dataset.ts'
 import { useNoticeStore } from '../stores/notices.ts'
 
@@ -60,11 +61,7 @@ export function urlFallback(place: Place, data: DatasetScope): Fallback | null {
   if ((place.name === 'province' || place.name === 'rollup') && province !== undefined && !known(province)) {
     notices.push(`链接中的省份代码${quoted(province)}不在数据中，已显示全国概览`)
     to = national()
-  } else if (
-    place.name === 'county' &&
-    code !== undefined &&
-    !(/^\d{6}$/.test(code) && known(`${code.slice(0, 2)}0000`))
-  ) {
+  } else if (place.name === 'county' && code !== undefined && !(/^\d{6}$/.test(code) && known(provinceOf(code)))) {
     notices.push(unknownCountyNotice(code, '全国概览'))
     to = national()
   }

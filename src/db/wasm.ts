@@ -75,6 +75,9 @@ export class WasmDatabase implements Database {
   private readonly statements = new PreparedStatements()
   private turn: Promise<unknown> = Promise.resolve()
 
+  /** `due`: the engine's download and start wait for it (main.ts: until the first view is painted). */
+  constructor(private readonly due: Promise<void> = Promise.resolve()) {}
+
   onProgress(listener: (p: StartProgress) => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
@@ -91,6 +94,7 @@ export class WasmDatabase implements Database {
   }
 
   private async open(): Promise<AsyncDuckDBConnection> {
+    await this.due
     if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') throw new StartError(NO_WASM)
     const base = new URL('.', document.baseURI)
     const abs = (u: string) => new URL(u, base).href

@@ -1,3 +1,4 @@
+import { provinceOf } from '../util/divisions.ts'
 // What the app asks of the data layer: the manifest, a province's data, and queries; and
 // the switch between the bundled panel and data users load themselves.
 import { PanelLoader, parseManifest, type FetchBytes, type Manifest } from './dataset.ts'
@@ -300,7 +301,7 @@ export class DataService {
       const source = await this.current()
       await this.init()
       if (source.kind === 'user') await Promise.all([source.loaded, this.schools.ensureTable()])
-      else await this.schools.ensureProvince(`${code.slice(0, 2)}0000`)
+      else await this.schools.ensureProvince(provinceOf(code))
     } finally {
       this.pending -= 1
     }

@@ -2,7 +2,7 @@
 // computed at build time by the same SQL in the same engine (data/snapshots.ts) and keyed by
 // statement, so a snapshot can only ever stand in for the very query it answers.
 import type { FetchBytes } from './dataset.ts'
-import { gunzip } from '../db/gzip.ts'
+import { gunzipText } from '../db/gzip.ts'
 import type { Query } from '../util/query.ts'
 
 /** One statement's answer by column: each name once, then its values (a quarter fewer bytes than rows, gzipped). */
@@ -48,16 +48,25 @@ export class Snapshots {
 
   constructor(private readonly fetchBytes: FetchBytes) {}
 
-  /** The rows the build computed for this statement, or null when the snapshot does not have it. */
-  async rows<T>(file: string, q: Query): Promise<T[] | null> {
+  private file(file: string): Promise<Snapshot | null> {
     let snapshot = this.files.get(file)
     if (!snapshot) {
       snapshot = this.fetchBytes(file)
-        .then(async (bytes) => JSON.parse(await (await gunzip(new Blob([bytes]))).text()) as Snapshot)
+        .then(async (bytes) => JSON.parse(await gunzipText(bytes)) as Snapshot)
         .catch(() => null)
       this.files.set(file, snapshot)
     }
-    const [loaded, key] = await Promise.all([snapshot, queryKey(q)])
+    return snapshot
+  }
+
+  /** Starts fetching a file the first view will ask for, before the view has mounted. */
+  prefetch(file: string): void {
+    void this.file(file)
+  }
+
+  /** The rows the build computed for this statement, or null when the snapshot does not have it. */
+  async rows<T>(file: string, q: Query): Promise<T[] | null> {
+    const [loaded, key] = await Promise.all([this.file(file), queryKey(q)])
     const table = loaded?.[key]
     return table ? fromSnapshotTable<T>(table) : null
   }

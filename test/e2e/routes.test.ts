@@ -103,15 +103,26 @@ const ROUTES: RouteCase[] = [
 ]
 
 /** A fresh profile whose requests for the engine's wasm wait until `release()`. */
-async function heldEngine(): Promise<{ context: BrowserContext; page: Page; release: () => Promise<void> }> {
+async function heldEngine(): Promise<{
+  context: BrowserContext
+  page: Page
+  /** Epoch ms of the first request for the engine's wasm. */
+  requestedAt: () => number | null
+  release: () => Promise<void>
+}> {
   const context = await site.browser.newContext({ viewport: { width: 1366, height: 768 } })
   const held: Route[] = []
   let released = false
-  await context.route(/\.wasm(\.gz)?(\?.*)?$/, (route) => (released ? route.continue() : void held.push(route)))
+  let requestedAt: number | null = null
+  await context.route(/\.wasm(\.gz)?(\?.*)?$/, (route) => {
+    requestedAt ??= Date.now()
+    return released ? route.continue() : void held.push(route)
+  })
   const page = await context.newPage()
   return {
     context,
     page,
+    requestedAt: () => requestedAt,
     release: async () => {
       released = true
       for (const route of held.splice(0)) await route.continue()
@@ -136,11 +147,17 @@ async function expectFigures(page: Page, route: RouteCase): Promise<string[]> {
 
 describe('every page from a cold link, before the engine', () => {
   for (const route of ROUTES) {
-    it(`${route.name}: paints its figures, and keeps every one once the engine is up`, async () => {
-      const { context, page, release } = await heldEngine()
+    it(`${route.name}: paints its figures, asks for the engine only then, and keeps every figure once it is up`, async () => {
+      const { context, page, requestedAt, release } = await heldEngine()
       await page.goto(`${site.server.url}${route.hash}`)
       await expect.poll(() => marked(page, 'content-painted'), { timeout: 30_000 }).toBe(true)
       expect(await marked(page, 'duckdb-ready')).toBe(false)
+      // The paint had the machine to itself: the engine's download and compile came after it.
+      const paintedAt = await page.evaluate(
+        () => performance.timeOrigin + performance.getEntriesByName('content-painted')[0]!.startTime,
+      )
+      await expect.poll(requestedAt, { timeout: 30_000 }).not.toBeNull()
+      expect(requestedAt()!).toBeGreaterThanOrEqual(Math.floor(paintedAt))
       const before = await expectFigures(page, route)
       await page.screenshot({ path: screenshotPath(`cold-${route.name}-before-engine`) })
       await release()

@@ -3,6 +3,7 @@
 // by statement) and compared with the live query over the bundled Parquet.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parseManifest } from '../../src/service/dataset.ts'
 import { snapshotFile, Snapshots } from '../../src/service/snapshot.ts'
@@ -108,5 +109,16 @@ describe('first-view snapshots', () => {
     const [ranking] = firstViewQueries('430000', latest)
     expect(await snapshots.rows(file, { ...ranking!, params: [latest - 1, '430000'] })).toBeNull()
     expect(await snapshots.rows('snapshots/missing.json.gz', ranking!)).toBeNull()
+  })
+
+  it('read the same from a server that sent them inflated (Content-Encoding: gzip), and fetched ahead', async () => {
+    const file = snapshotFile(SNAPSHOT_PART.province('430000'))
+    const inflated = new Snapshots(async (path) => {
+      const bytes = gunzipSync(await fsFetchBytes(DATA_DIR)(path))
+      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
+    })
+    inflated.prefetch(file)
+    for (const q of firstViewQueries('430000', latest))
+      expect(await inflated.rows(file, q)).toStrictEqual(await snapshots.rows(file, q))
   })
 })
