@@ -38,6 +38,8 @@ export const ROUTES: Route[] = [
 export interface RouteVisit {
   /** `content-painted`: the route's main content first shows figures. */
   painted: number | null
+  /** `duckdb-started`: the engine's download and start began (once the first view was painted). */
+  started: number | null
   /** `duckdb-ready`: engine up, county list loaded. */
   ready: number | null
   /** The later of `duckdb-ready` and `first-query-answered`. */
@@ -191,6 +193,7 @@ export function measureRoute(siteUrl: string, route: Route, painted: boolean): P
     const ready = marks['duckdb-ready'] ?? null
     return {
       painted: marks['content-painted'] ?? null,
+      started: marks['duckdb-started'] ?? null,
       ready,
       interactive: ready !== null && answered !== undefined ? Math.max(ready, answered) : null,
       shown: bench.shown,

@@ -95,6 +95,7 @@ export class WasmDatabase implements Database {
 
   private async open(): Promise<AsyncDuckDBConnection> {
     await this.due
+    performance.mark('duckdb-started')
     if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') throw new StartError(NO_WASM)
     const base = new URL('.', document.baseURI)
     const abs = (u: string) => new URL(u, base).href
