@@ -99,6 +99,10 @@ describe('hosting on a plain static server', () => {
     await page.locator('[data-testid="trend-grid"]').waitFor()
     await page.goBack()
     await expect.poll(() => rankingCount(page)).toBe(zhejiang.counties)
+    // The engine too: it starts once the first view is painted, and here comes as the .wasm.gz.
+    await expect
+      .poll(() => page.evaluate(() => performance.getEntriesByName('duckdb-ready').length), { timeout: 90_000 })
+      .toBe(1)
     await page.context().setOffline(true)
     try {
       const other = INDICATORS.find((i) => i.id !== DEFAULT_INDICATOR_ID)!
