@@ -25,12 +25,13 @@ const service = new DataService(
   indexedDbStore(),
 )
 
-// A page a link opens paints its first view from the build's results, fetched from here on.
-// The engine (33 MB to compile, on both cores of an office PC) starts once that paint is
+// A page a link opens paints its first view from the build's results and its boundaries,
+// fetched from here on. The engine (33 MB to compile, on both cores of an office PC) starts once that paint is
 // done; at once on a page that needs it first (the import), and for data the user kept,
 // which the build has no results for.
 const opened = router.resolve(location.hash.slice(1) || '/')
 for (const part of opened.meta.snapshots?.(opened.params) ?? []) service.snapshots.prefetch(snapshotFile(part))
+opened.meta.prefetch?.(opened.params)
 if (!opened.meta.snapshots) engineDue()
 router.afterEach((to) => to.meta.snapshots || engineDue())
 void whenMarked('content-painted').then(engineDue)

@@ -1,4 +1,5 @@
 import { createRouter, createWebHashHistory, type RouteParams, type RouterScrollBehavior } from 'vue-router'
+import { loadChina, loadProvince } from './composables/useBoundaries.ts'
 import { whenScrollable } from './composables/useScrollMemory.ts'
 import { SNAPSHOT_PART } from './queries/snapshot.ts'
 import { provinceOf } from './util/divisions.ts'
@@ -29,6 +30,8 @@ declare module 'vue-router' {
      * snapshot parts (SNAPSHOT_PART) it reads, fetched as the app starts (main.ts).
      */
     snapshots?: (params: RouteParams) => string[]
+    /** Starts downloading what else the first view draws (its boundaries). */
+    prefetch?: (params: RouteParams) => void
   }
 }
 
@@ -39,12 +42,20 @@ export const router = createRouter({
   history: createWebHashHistory(),
   scrollBehavior,
   routes: [
-    { path: '/', name: 'national', component: NationalView, meta: { snapshots: () => [SNAPSHOT_PART.national] } },
+    {
+      path: '/',
+      name: 'national',
+      component: NationalView,
+      meta: { snapshots: () => [SNAPSHOT_PART.national], prefetch: () => void loadChina().catch(() => undefined) },
+    },
     {
       path: '/province/:province',
       name: 'province',
       component: ProvinceView,
-      meta: { snapshots: (p) => [SNAPSHOT_PART.province(param(p, 'province'))] },
+      meta: {
+        snapshots: (p) => [SNAPSHOT_PART.province(param(p, 'province'))],
+        prefetch: (p) => void loadProvince(param(p, 'province')).catch(() => undefined),
+      },
     },
     {
       path: '/province/:province/problems',

@@ -1,17 +1,21 @@
 // China by province, coloured by each province's figure, with 南海诸岛 as the customary
-// inset at the lower right rather than stretching the map southwards.
+// inset at the lower right rather than stretching the map southwards. On screen the shapes are
+// SVG of our own (NationalMap.vue), so the landing page needs no chart library; exports and
+// printouts draw the same shapes through ECharts, with the same projection and colours.
 import type { ComposeOption } from 'echarts/core'
 import type { MapSeriesOption } from 'echarts/charts'
-import type { GeoComponentOption, TooltipComponentOption } from 'echarts/components'
+import type { GeoComponentOption } from 'echarts/components'
+import type { FeatureCollection, Geometry } from 'geojson'
+import type { BoundaryProperties, ChinaBoundaries } from '../geo/boundaries.ts'
 import type { Indicator } from '../indicators/catalog.ts'
 import { formatChange, formatValue } from '../indicators/format.ts'
 import type { ProvinceFigureRow } from '../queries/national.ts'
-import { escapeHtml } from './escape.ts'
+import type { MapTooltip } from './choropleth.ts'
 import { classOf, type MapClass } from './mapClasses.ts'
-import { BORDER_COLOR, HIGHLIGHT_COLOR, NO_DATA_COLOR } from './palette.ts'
-import { TOOLTIP_IN_BODY } from './tooltip.ts'
+import { mapGeometry, mercator, type MapGeometry } from './mapGeometry.ts'
+import { BORDER_COLOR, NO_DATA_COLOR } from './palette.ts'
 
-export type NationalMapOption = ComposeOption<MapSeriesOption | GeoComponentOption | TooltipComponentOption>
+export type NationalMapOption = ComposeOption<MapSeriesOption | GeoComponentOption>
 
 export interface NationalMapInput {
   provincesMap: string
@@ -22,32 +26,40 @@ export interface NationalMapInput {
   classes: readonly MapClass[]
 }
 
-export function provinceTooltipHtml(row: ProvinceFigureRow, ind: Indicator, year: number): string {
+/** What the map's tooltip says of one province; rendered as text, so nothing from data is markup. */
+export function provinceTip(row: ProvinceFigureRow, ind: Indicator, year: number): MapTooltip {
   const judged = row.pass + row.basic + row.fail
-  return [
-    `<div style="font-weight:600">${escapeHtml(row.name)}</div>`,
-    `<div>${escapeHtml(ind.label)}（${year}年）：<b>${escapeHtml(formatValue(row.figure, ind))}</b></div>`,
-    `<div>较上年：${escapeHtml(formatChange(row.figure, row.prev_figure, ind))}</div>`,
-    judged > 0 ? `<div>达标区县：${row.pass} / ${judged}个</div>` : '',
-    '<div style="color:#888;font-size:11px">点击查看本省各区县</div>',
-  ].join('')
+  return {
+    name: row.name,
+    prefecture: '',
+    lines: [
+      { label: `${ind.label}（${year}年）`, value: formatValue(row.figure, ind) },
+      { label: '较上年', value: formatChange(row.figure, row.prev_figure, ind) },
+      ...(judged > 0 ? [{ label: '达标区县', value: `${row.pass} / ${judged}个` }] : []),
+    ],
+    doubts: [],
+    spark: null,
+  }
+}
+
+/** Each province's fill: its class colour. */
+export function provinceFills(rows: readonly ProvinceFigureRow[], classes: readonly MapClass[]): Map<string, string> {
+  return new Map(rows.map((r) => [r.code, classOf({ value: r.figure, status: r.status }, classes).color]))
+}
+
+/** The viewBox width of the 南海诸岛 inset. */
+const INSET_WIDTH = 200
+const NO_OUTLINES: FeatureCollection<Geometry, BoundaryProperties> = { type: 'FeatureCollection', features: [] }
+
+/** The provinces and the 南海诸岛 inset, projected once. */
+export function nationalGeometry(b: ChinaBoundaries): { main: MapGeometry; inset: MapGeometry } {
+  return { main: mapGeometry(b.provinces, NO_OUTLINES), inset: mapGeometry(b.nanhai, NO_OUTLINES, INSET_WIDTH) }
 }
 
 export function nationalMapOption(input: NationalMapInput): NationalMapOption {
-  const byCode = new Map(input.rows.map((r) => [r.code, r]))
+  const fills = provinceFills(input.rows, input.classes)
   return {
     animation: false,
-    tooltip: {
-      ...TOOLTIP_IN_BODY,
-      trigger: 'item',
-      confine: true,
-      className: 'map-tooltip',
-      formatter: (params) => {
-        const p = Array.isArray(params) ? params[0] : params
-        const row = p ? byCode.get(String(p.name)) : undefined
-        return row ? provinceTooltipHtml(row, input.indicator, input.year) : ''
-      },
-    },
     geo: {
       map: input.nanhaiMap,
       silent: true,
@@ -55,9 +67,9 @@ export function nationalMapOption(input: NationalMapInput): NationalMapOption {
       top: '68%',
       width: '15%',
       height: '27%',
+      projection: mercator,
       itemStyle: { areaColor: NO_DATA_COLOR, borderColor: '#888', borderWidth: 0.5 },
       label: { show: false },
-      tooltip: { show: false },
     },
     series: [
       {
@@ -68,14 +80,15 @@ export function nationalMapOption(input: NationalMapInput): NationalMapOption {
         top: '3%',
         right: '3%',
         bottom: '3%',
+        projection: mercator,
         selectedMode: false,
+        silent: true,
         data: input.rows.map((r) => ({
           name: r.code,
           value: r.figure ?? Number.NaN,
-          itemStyle: { areaColor: classOf({ value: r.figure, status: r.status }, input.classes).color },
+          itemStyle: { areaColor: fills.get(r.code) },
         })),
-        itemStyle: { borderColor: BORDER_COLOR, borderWidth: 0.8, areaColor: '#eeeeee' },
-        emphasis: { label: { show: false }, itemStyle: { areaColor: HIGHLIGHT_COLOR } },
+        itemStyle: { borderColor: BORDER_COLOR, borderWidth: 0.8, areaColor: NO_DATA_COLOR },
         label: { show: false },
       },
     ],

@@ -1,6 +1,11 @@
 import { computed, ref, shallowRef, watch, type Ref } from 'vue'
 import { declareMap } from '../charts/mapRegistry.ts'
-import { fetchProvinceBoundaries, type ProvinceBoundaries } from '../geo/boundaries.ts'
+import {
+  fetchChinaBoundaries,
+  fetchProvinceBoundaries,
+  type ChinaBoundaries,
+  type ProvinceBoundaries,
+} from '../geo/boundaries.ts'
 import { useBoundaryStore } from '../stores/boundaries.ts'
 
 export interface BoundaryMaps {
@@ -14,6 +19,21 @@ export interface BoundaryMaps {
 }
 
 const loaded = new Map<string, Promise<ProvinceBoundaries>>()
+let china: Promise<ChinaBoundaries> | undefined
+
+/** Names of the national maps declared for ECharts. */
+export const CHINA_MAPS = { provinces: 'china-provinces', nanhai: 'china-nanhai' } as const
+
+/** The provinces of China and the 南海诸岛 inset, downloaded once and declared for ECharts (exports, print). */
+export function loadChina(): Promise<ChinaBoundaries> {
+  china ??= fetchChinaBoundaries(new URL('geo/', document.baseURI).href).then((b) => {
+    declareMap(CHINA_MAPS.provinces, b.provinces)
+    declareMap(CHINA_MAPS.nanhai, b.nanhai)
+    return b
+  })
+  china.catch(() => (china = undefined))
+  return china
+}
 
 /** Starts downloading a province's boundaries before the map is shown. */
 export function loadProvince(province: string): Promise<ProvinceBoundaries> {

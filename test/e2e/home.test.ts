@@ -25,9 +25,9 @@ describe('first pages', () => {
   })
 
   it('opens a province from a click on the national map and ranks all of its counties', async () => {
-    const canvas = page.locator('[data-testid="national-map"] canvas').first()
-    await canvas.waitFor()
-    const box = (await canvas.boundingBox())!
+    const map = page.locator('[data-testid="national-map"] .canvas svg').first()
+    await map.waitFor()
+    const box = (await map.boundingBox())!
     // Sweep the map until the tooltip names a province, then click there.
     let name = ''
     for (let y = 0.3; y < 0.8 && !name; y += 0.1) {

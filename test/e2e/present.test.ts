@@ -162,7 +162,7 @@ describe('presentation mode', () => {
     for (const size of SIZES) {
       await page.setViewportSize(size)
       await page.goto(`${site.server.url}#/?present=1`)
-      await page.locator('[data-testid="national-map"] canvas').waitFor({ timeout: 60_000 })
+      await page.locator('[data-testid="national-map"] .canvas svg').first().waitFor({ timeout: 60_000 })
       await expect.poll(() => page.locator('.rank-list:not(.worst) li').count()).toBe(10)
       await expect.poll(() => frame().locator('[data-testid="source-badge"]').textContent()).toContain('模拟数据')
       expect(await page.locator('[data-testid="present-title"]').textContent()).toContain('全国')
