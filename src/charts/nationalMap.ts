@@ -51,9 +51,29 @@ export function provinceFills(rows: readonly ProvinceFigureRow[], classes: reado
 const INSET_WIDTH = 200
 const NO_OUTLINES: FeatureCollection<Geometry, BoundaryProperties> = { type: 'FeatureCollection', features: [] }
 
+/** Where the inset sits in the main map's viewBox, as shares of its width and height: the lower right, clear of 台湾. */
+const INSET_BOX = { x: 0.82, y: 0.64, width: 0.16, height: 0.33 }
+
+export interface NationalGeometry {
+  main: MapGeometry
+  inset: MapGeometry
+  /** The inset's frame in the main map's viewBox, so that it stays beside the coast at any size. */
+  insetBox: { x: number; y: number; width: number; height: number }
+}
+
 /** The provinces and the 南海诸岛 inset, projected once. */
-export function nationalGeometry(b: ChinaBoundaries): { main: MapGeometry; inset: MapGeometry } {
-  return { main: mapGeometry(b.provinces, NO_OUTLINES), inset: mapGeometry(b.nanhai, NO_OUTLINES, INSET_WIDTH) }
+export function nationalGeometry(b: ChinaBoundaries): NationalGeometry {
+  const main = mapGeometry(b.provinces, NO_OUTLINES)
+  return {
+    main,
+    inset: mapGeometry(b.nanhai, NO_OUTLINES, INSET_WIDTH),
+    insetBox: {
+      x: main.width * INSET_BOX.x,
+      y: main.height * INSET_BOX.y,
+      width: main.width * INSET_BOX.width,
+      height: main.height * INSET_BOX.height,
+    },
+  }
 }
 
 export function nationalMapOption(input: NationalMapInput): NationalMapOption {

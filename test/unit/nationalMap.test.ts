@@ -55,6 +55,12 @@ describe('the national map', () => {
     // Wider than tall, as China is, with the inset a fifth of its width.
     expect(main.width / main.height).toBeGreaterThan(1.1)
     expect(inset.width).toBe(200)
+    // The inset's frame lies inside the map's lower right, so it stays beside the coast at any size.
+    const { insetBox: box } = nationalGeometry(china)
+    expect(box.x).toBeGreaterThan(main.width / 2)
+    expect(box.y).toBeGreaterThan(main.height / 2)
+    expect(box.x + box.width).toBeLessThanOrEqual(main.width)
+    expect(box.y + box.height).toBeLessThanOrEqual(main.height)
   })
 
   it('colours a province on screen and in the export alike, and leaves one without a figure 无数据', () => {
