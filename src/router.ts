@@ -1,4 +1,10 @@
-import { createRouter, createWebHashHistory, type RouteParams, type RouterScrollBehavior } from 'vue-router'
+import {
+  createRouter,
+  createWebHashHistory,
+  START_LOCATION,
+  type RouteParams,
+  type RouterScrollBehavior,
+} from 'vue-router'
 import { loadChina, loadProvince } from './composables/useBoundaries.ts'
 import { whenScrollable } from './composables/useScrollMemory.ts'
 import { SNAPSHOT_PART } from './queries/snapshot.ts'
@@ -16,11 +22,13 @@ const RulesView = () => import('./views/RulesView.vue')
  * Back and forward return to where the page was, once it has grown tall enough again (its
  * figures answer a moment after it mounts); another page opens at its top; a new choice on
  * the same page (indicator, year, sort …) leaves the page where it is. Boxes that scroll on
- * their own (the ranking) remember theirs with useScrollMemory.
+ * their own (the ranking) remember theirs with useScrollMemory. A page opened from a link is
+ * at its top already: scrolling it there made the browser lay the page out before its first
+ * paint (~40 ms).
  */
 export const scrollBehavior: RouterScrollBehavior = (to, from, saved) => {
   if (saved) return whenScrollable(() => document.scrollingElement, saved.top).then((ok) => ok && saved)
-  return to.path === from.path ? false : { top: 0 }
+  return to.path === from.path || from === START_LOCATION ? false : { top: 0 }
 }
 
 declare module 'vue-router' {

@@ -4,26 +4,37 @@ import { STORED_DECIMALS } from './precision.ts'
 
 export const MISSING = '—'
 
-// toLocaleString builds a formatter on every call: a table of 122 rows called it ~1,000
-// times per switch, 10 ms. One formatter per number of digits instead.
-const formatters = new Map<number, Intl.NumberFormat>()
-
 /**
- * Rounded half away from zero (on the decimal SQL stored: indicators/precision.ts); a value
- * that rounds to zero carries no sign, never −0.00.
+ * `value` with `digits` decimals, rounded half away from zero on its shortest decimal
+ * form (what String(value) writes: 0.3985 reads 0.399, although the nearest double lies
+ * below it); a value that rounds to zero carries no sign, never −0.00. Written by hand
+ * rather than with Intl.NumberFormat, whose first use in a page loads ICU's locale data
+ * (30–60 ms before the first figure of every route).
  */
-export function formatNumber(value: number, digits: number): string {
-  let f = formatters.get(digits)
-  if (!f) {
-    f = new Intl.NumberFormat('zh-CN', {
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-      roundingMode: 'halfExpand',
-      signDisplay: 'negative',
-    })
-    formatters.set(digits, f)
+function fixed(value: number, digits: number): string {
+  const [mantissa = '0', exponent = '0'] = Math.abs(value).toExponential().split('e')
+  const all = mantissa.replace('.', '')
+  // Digits kept: those of the integer part (exponent + 1) and the decimals.
+  const kept = Number(exponent) + 1 + digits
+  const out = (kept > 0 ? all.slice(0, kept).padEnd(kept, '0') : '').split('').map(Number)
+  if (kept >= 0 && Number(all[kept] ?? '0') >= 5) {
+    let i = out.length - 1
+    while (i >= 0 && out[i] === 9) out[i--] = 0
+    if (i >= 0) out[i]! += 1
+    else out.unshift(1)
   }
-  return f.format(value)
+  const text = out.join('').padStart(digits + 1, '0')
+  const whole = text.slice(0, text.length - digits)
+  const number = digits > 0 ? `${whole}.${text.slice(-digits)}` : whole
+  return value < 0 && /[1-9]/.test(text) ? `-${number}` : number
+}
+
+/** Rounded half away from zero, with thousands separators, as zh-CN writes numbers (never −0.00). */
+export function formatNumber(value: number, digits: number): string {
+  const text = fixed(value, digits)
+  const point = text.indexOf('.')
+  const whole = point < 0 ? text : text.slice(0, point)
+  return whole.replace(/\B(?=(\d{3})+$)/g, ',') + (point < 0 ? '' : text.slice(point))
 }
 
 /**
@@ -47,21 +58,9 @@ export function formatValue(value: number | null | undefined, ind: Indicator, ye
   }
 }
 
-const plain = new Map<number, Intl.NumberFormat>()
-
 /** `value` as it reads with `digits` decimals: rounded half away from zero, as formatNumber shows it (never −0). */
 export function roundTo(value: number, digits: number): number {
-  let f = plain.get(digits)
-  if (!f)
-    plain.set(
-      digits,
-      (f = new Intl.NumberFormat('en-US', {
-        maximumFractionDigits: digits,
-        roundingMode: 'halfExpand',
-        useGrouping: false,
-      })),
-    )
-  return Number(f.format(value)) + 0
+  return Number(fixed(value, digits)) + 0
 }
 
 /** The verdict on a value (as statusSql gives it) against the line of its year. */

@@ -42,6 +42,30 @@ describe('Chinese number formats', () => {
     expect(formatChange(0.354, 0.353, getIndicator('cv_primary'))).toBe('+0.001')
   })
 
+  it('writes every number as zh-CN Intl.NumberFormat does, rounding halves away from zero', () => {
+    // formatNumber is written by hand (Intl's first use costs the first paint); Intl is the reference.
+    const intl = [0, 1, 2, 3, 4, 5, 6].map(
+      (digits) =>
+        new Intl.NumberFormat('zh-CN', {
+          minimumFractionDigits: digits,
+          maximumFractionDigits: digits,
+          roundingMode: 'halfExpand',
+          signDisplay: 'negative',
+        }),
+    )
+    let seed = 7
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647) * 2 - 1
+    const values = [0, -0, 0.5, 1.5, 2.5, -2.5, 9.995, 99.95, 999999.5, 0.0000005, 1234567.891, 0.3985, -0.4785]
+    for (let i = 0; i < 4000; i++) {
+      const magnitude = 10 ** Math.floor(random() * 9)
+      const value = random() * magnitude
+      values.push(value, Math.round(value * 1000) / 1000, Math.round(value * 100 + 0.5) / 100 - 0.005)
+    }
+    for (const value of values)
+      for (let digits = 0; digits <= 6; digits++)
+        expect(formatNumber(value, digits), `${value} at ${digits}`).toBe(intl[digits]!.format(value))
+  })
+
   it('shows the change in 元 only when a % of the base means nothing', () => {
     // 工资差额 from −4元 to 1,556元: no −39,000%.
     expect(formatChange(1556, -4, getIndicator('salary_gap'))).toBe('+1,560元')
