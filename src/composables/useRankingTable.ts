@@ -1,5 +1,6 @@
 import type { RankingRow } from '../queries/ranking.ts'
 import type { RankScope, SortKey } from '../stores/selection.ts'
+import { compareCodes } from '../util/divisions.ts'
 
 export interface TableRow extends RankingRow {
   /** Rank in the chosen scope (province or prefecture), and its change since last year. */
@@ -39,15 +40,19 @@ function sortValue(r: TableRow, key: SortKey): number | string | null {
   }
 }
 
+// Made when names are first sorted: building a zh-CN collator loads ICU's collation data,
+// which a ranking by rank (the first view) does not need.
+let collator: Intl.Collator | undefined
+
 /** Missing values sort last whichever the direction; names compare in Chinese collation. */
 export function compareRows(key: SortKey, descending: boolean): (a: TableRow, b: TableRow) => number {
-  const collator = new Intl.Collator('zh-CN')
   return (a, b) => {
     const va = sortValue(a, key)
     const vb = sortValue(b, key)
     if (va === null || vb === null) return va === vb ? 0 : va === null ? 1 : -1
-    const c = typeof va === 'string' ? collator.compare(va, String(vb)) : va - (vb as number)
-    return (descending ? -c : c) || a.code.localeCompare(b.code)
+    const c =
+      typeof va === 'string' ? (collator ??= new Intl.Collator('zh-CN')).compare(va, String(vb)) : va - (vb as number)
+    return (descending ? -c : c) || compareCodes(a.code, b.code)
   }
 }
 

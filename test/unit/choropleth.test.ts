@@ -1,3 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { geoPath, geoTransform } from 'd3-geo'
+import type { FeatureCollection, Geometry } from 'geojson'
 import { rankingRow } from '../support/rankingRow.ts'
 import { describe, expect, it } from 'vitest'
 import * as echarts from 'echarts'
@@ -7,6 +11,7 @@ import { BETWEEN_COLOR, classesNote, classOf, mapClasses, mapClassesOverYears } 
 import { FAIL_COLORS, NO_DATA_COLOR, PASS_COLORS, SEQUENTIAL } from '../../src/charts/palette.ts'
 import { getIndicator } from '../../src/indicators/catalog.ts'
 import type { RankingRow } from '../../src/queries/ranking.ts'
+import { parseChinaTopology, parseProvinceTopology, type BoundaryProperties } from '../../src/geo/boundaries.ts'
 
 const share = getIndicator('kg_public_share')
 
@@ -291,6 +296,44 @@ describe('mapGeometry', () => {
     expect(g.regions.map((s) => s.code)).toEqual(['990101', '990102'])
     expect(g.fillers.map((s) => s.code)).toEqual(['990103'])
     expect(g.outlines.map((s) => s.code)).toEqual(['990100'])
+  })
+
+  it('writes for every bundled boundary file the path data of d3-geo geoPath', () => {
+    // The reference: planar Mercator through d3-geo, fitted as mapGeometry fits, digits(1).
+    const reference = (features: FeatureCollection<Geometry, BoundaryProperties>, fit: typeof features) => {
+      const planar = (k: number, dx: number, dy: number) =>
+        geoTransform({
+          point(lon, lat) {
+            const [x, y] = mercator.project([lon, lat])
+            this.stream.point(x! * k + dx, y! * k + dy)
+          },
+        })
+      const [[x0, y0], [x1]] = geoPath(planar(1, 0, 0)).bounds(fit)
+      const k = (800 - 32) / (x1 - x0)
+      const path = geoPath(planar(k, 16 - x0 * k, 16 - y0 * k)).digits(1)
+      return features.features.map((f) => path(f) ?? '')
+    }
+    const dir = 'public/geo'
+    for (const file of readdirSync(dir).filter((f) => /^\d{6}\.json$/.test(f))) {
+      const b = parseProvinceTopology(readFileSync(join(dir, file), 'utf8'), file)
+      const ours = mapGeometry(b.counties, b.prefectures)
+      const drawn = [...ours.regions, ...ours.fillers].map((s) => s.d)
+      const counties = {
+        ...b.counties,
+        features: [...b.counties.features].sort(
+          (x, y) => Number(x.properties.panel === false) - Number(y.properties.panel === false),
+        ),
+      }
+      expect(drawn, file).toEqual(reference(counties, b.counties))
+      expect(
+        ours.outlines.map((s) => s.d),
+        file,
+      ).toEqual(reference(b.prefectures, b.counties))
+    }
+    const china = parseChinaTopology(readFileSync(join(dir, 'china.json'), 'utf8'), 'china.json')
+    expect(mapGeometry(china.provinces, { type: 'FeatureCollection', features: [] }).regions.map((s) => s.d)).toEqual(
+      reference(china.provinces, china.provinces),
+    )
   })
 
   it('projects and unprojects with the same Mercator ECharts is given', () => {

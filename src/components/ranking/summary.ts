@@ -3,6 +3,7 @@
 import { formatCountChange } from '../../indicators/format.ts'
 import type { AggregateRow } from '../../queries/aggregates.ts'
 import type { RankingRow, ThresholdStatus } from '../../queries/ranking.ts'
+import { compareCodes } from '../../util/divisions.ts'
 
 export type RankScope = 'province' | 'prefecture'
 
@@ -40,7 +41,7 @@ export function bestAndWorst(
   const ranked = rows
     .filter((r) => rankOf(r) !== null)
     .map((r) => ({ code: r.code, name: r.name, value: r.value, rank: rankOf(r)!, status: r.status ?? null }))
-    .sort((a, b) => a.rank - b.rank || a.code.localeCompare(b.code))
+    .sort((a, b) => a.rank - b.rank || compareCodes(a.code, b.code))
   const sharing = new Map<number, number>()
   for (const r of ranked) sharing.set(r.rank, (sharing.get(r.rank) ?? 0) + 1)
   const entries = ranked.map((r) => ({ ...r, rankText: `${sharing.get(r.rank)! > 1 ? '并列' : ''}第${r.rank}` }))
