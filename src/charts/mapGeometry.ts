@@ -95,12 +95,13 @@ export function mapGeometry(counties: Features, outlines: Features, width = MAP_
     name: f.properties.name,
     d: path(rings),
   })
-  const drawn = counties.features.map((f, i) => ({ f, rings: projectedCounties[i]! }))
+  const shapes = counties.features.map((f, i) => shape(f, projectedCounties[i]!))
+  const filler = (i: number) => counties.features[i]!.properties.panel === false
   return {
     width,
     height,
-    regions: drawn.filter(({ f }) => f.properties.panel !== false).map(({ f, rings }) => shape(f, rings)),
-    fillers: drawn.filter(({ f }) => f.properties.panel === false).map(({ f, rings }) => shape(f, rings)),
+    regions: shapes.filter((_, i) => !filler(i)),
+    fillers: shapes.filter((_, i) => filler(i)),
     outlines: outlines.features.map((f) => shape(f, projectRings(f))),
   }
 }

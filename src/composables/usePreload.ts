@@ -5,8 +5,9 @@ import { markOnce } from './markOnce.ts'
 import { useDataService } from './useData.ts'
 
 /**
- * Downloads the county page's code, ECharts and its Vue component ahead, once the page has nothing left to do:
- * the click on a county then waits for its data only, and a printout finds ECharts in place.
+ * Downloads the county page's code, ECharts and its Vue component ahead, once the page has
+ * nothing left to do: the click on a county then waits for its data only, and a printout
+ * finds ECharts in place.
  * The county route's own loader is called, so the router module is not imported here.
  */
 export function usePreloadAfterFirstView(): void {
