@@ -26,7 +26,7 @@ const service = new DataService(
 )
 
 // A page a link opens paints its first view from the build's results and its boundaries,
-// fetched from here on. The engine (33 MB to compile, on both cores of an office PC) starts once that paint is
+// fetched from here on. The engine (27 MB to compile, on both cores of an office PC) starts once that paint is
 // done; at once on a page that needs it first (the import), and for data the user kept,
 // which the build has no results for.
 const opened = router.resolve(location.hash.slice(1) || '/')

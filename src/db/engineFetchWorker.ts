@@ -1,7 +1,7 @@
 // The engine's fallback source, for servers whose response cannot be compiled streaming
 // (engineSource.ts): downloads DuckDB's wasm off the page's thread — the gzipped copy beside
 // it when the server has it, a quarter of the bytes — and gunzips it here, so that inflating
-// 33 MB does not delay the first view's paint. The page gets a Blob (a handle: nothing is copied).
+// 27 MB does not delay the first view's paint. The page gets a Blob (a handle: nothing is copied).
 import { gunzip } from './gzip.ts'
 import type { StartProgress } from './types.ts'
 

@@ -175,7 +175,7 @@ export class WasmDatabase implements Database {
   }
 
   /** The engine's bytes as a blob: URL, downloaded and gunzipped in a worker so that the
-   * first view's paint does not share the page's thread with inflating 33 MB. */
+   * first view's paint does not share the page's thread with inflating 27 MB. */
   private fetchEngine(url: string): Promise<string> {
     const worker = new Worker(new URL('./engineFetchWorker.ts', import.meta.url), {
       type: 'module',

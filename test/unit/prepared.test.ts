@@ -1,26 +1,12 @@
-import { createRequire } from 'node:module'
-import type * as Blocking from '@duckdb/duckdb-wasm/blocking'
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm'
 import { describe, expect, it } from 'vitest'
 import { PreparedStatements } from '../../src/db/prepared.ts'
 import { arrowToRows } from '../../src/db/types.ts'
-
-const require = createRequire(import.meta.url)
-const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof Blocking
+import { nodeConnection } from '../support/nodeDb.ts'
 
 /** The Node engine's connection with the browser connection's async prepare, counting what it does. */
 async function connection() {
-  const dist = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm').replace(/duckdb-eh\.wasm$/, '')
-  const db = await duckdb.createDuckDB(
-    {
-      mvp: { mainModule: dist + 'duckdb-mvp.wasm', mainWorker: dist + 'duckdb-node-mvp.worker.cjs' },
-      eh: { mainModule: dist + 'duckdb-eh.wasm', mainWorker: dist + 'duckdb-node-eh.worker.cjs' },
-    },
-    new duckdb.VoidLogger(),
-    duckdb.NODE_RUNTIME,
-  )
-  await db.instantiate()
-  const conn = db.connect()
+  const conn = await nodeConnection()
   const counts = { prepared: 0, closed: 0, failNext: false }
   const asyncConn = {
     prepare: async (sql: string) => {
