@@ -108,8 +108,9 @@ export function wordsOf(script: string): Set<string> {
 }
 
 /**
- * Whether the engine must keep an export: named by its worker script (`wasmExports.x`,
- * `Module._x`, ccall's "x"), a `dynCall_`, or filling a GOT import (with its `orig$` twin).
+ * Whether the engine must keep an export: named by DuckDB-wasm's scripts (`wasmExports.x`,
+ * `Module._x`, ccall's "x"), one of Emscripten's `dynCall_` or `__` symbols, or filling a GOT
+ * import; an `orig$` export goes with its plain twin.
  */
 export function keepExport(exported: string, words: Set<string>, got: Set<string>): boolean {
   const plain = exported.startsWith('orig$') ? exported.slice(5) : exported
@@ -127,24 +128,20 @@ export function stripExports(wasm: Uint8Array, keep: (exported: string) => boole
   const s = section(wasm, EXPORTS)
   let [count, at] = leb(wasm, s.body)
   const kept: Uint8Array[] = []
-  let keptCount = 0
   while (count-- > 0) {
     const start = at
     let exported: string
     ;[exported, at] = name(wasm, at)
     at = leb(wasm, at + 1)[1]
-    if (!keep(exported)) continue
-    kept.push(wasm.subarray(start, at))
-    keptCount++
+    if (keep(exported)) kept.push(wasm.subarray(start, at))
   }
-  const content = [...encodeLeb(keptCount)]
-  const size = kept.reduce((n, e) => n + e.length, content.length)
-  const head = [EXPORTS, ...encodeLeb(size), ...content]
-  const out = new Uint8Array(s.start + head.length + size - content.length + (wasm.length - s.end))
+  const entries = kept.reduce((n, e) => n + e.length, 0)
+  const countBytes = encodeLeb(kept.length)
+  const head = [EXPORTS, ...encodeLeb(countBytes.length + entries), ...countBytes]
+  const out = new Uint8Array(s.start + head.length + entries + (wasm.length - s.end))
   out.set(wasm.subarray(0, s.start))
-  let to = s.start
-  out.set(head, to)
-  to += head.length
+  out.set(head, s.start)
+  let to = s.start + head.length
   for (const e of kept) {
     out.set(e, to)
     to += e.length
