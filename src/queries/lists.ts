@@ -20,10 +20,18 @@ export function countiesQuery(province: string): Query {
   }
 }
 
+/** A county, and how many counties its province and prefecture have (the county page's “全省第12/122”). */
+export interface CountyPageRow extends CountyRow {
+  province_counties: number
+  prefecture_counties: number
+}
+
 export function countyQuery(code: string): Query {
   return {
-    sql: `SELECT code, name, prefecture_code, prefecture, province_code, province, county_type, pop_2020, census_matched
-      FROM counties WHERE code = ?`,
+    sql: `SELECT code, name, prefecture_code, prefecture, province_code, province, county_type, pop_2020, census_matched,
+        (SELECT CAST(count(*) AS INTEGER) FROM counties p WHERE p.province_code = c.province_code) AS province_counties,
+        (SELECT CAST(count(*) AS INTEGER) FROM counties p WHERE p.prefecture_code = c.prefecture_code) AS prefecture_counties
+      FROM counties c WHERE code = ?`,
     params: [code],
   }
 }

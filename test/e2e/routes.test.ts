@@ -83,13 +83,21 @@ const ROUTES: RouteCase[] = [
     figures: async (p) => [
       ...trimmed(await cellTexts(p, '[data-testid="county-name"]')),
       ...trimmed(await cellTexts(p, '[data-testid="kpi-cards"] [data-testid="kpi-value"]')),
+      ...trimmed(await cellTexts(p, '[data-testid="kpi-cards"] [data-testid="kpi-rank"]')),
     ],
     expected: async () => {
       const series = await db.query<SeriesRow>(countySeriesQuery('430121'))
+      const at = (id: string) => series.find((r) => r.indicator === id && r.year === LATEST)
+      // The ranks out of every county of the province and of the prefecture, from the first frame.
+      const counties = await db.query<CountyRow>(countiesQuery('430000'))
+      const prefecture = counties.find((c) => c.code === '430121')!.prefecture_code
+      const inPrefecture = counties.filter((c) => c.prefecture_code === prefecture).length
       return [
         '长沙县',
-        ...HEADLINE_INDICATOR_IDS.map((id) =>
-          formatValue(series.find((r) => r.indicator === id && r.year === LATEST)?.value, getIndicator(id), LATEST),
+        ...HEADLINE_INDICATOR_IDS.map((id) => formatValue(at(id)?.value, getIndicator(id), LATEST)),
+        ...HEADLINE_INDICATOR_IDS.map(
+          (id) =>
+            `全省第${at(id)?.rank ?? '—'}/${counties.length}，市内第${at(id)?.rank_prefecture ?? '—'}/${inPrefecture}`,
         ),
       ]
     },
