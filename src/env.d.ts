@@ -4,3 +4,6 @@ declare module '*.vue' {
   const component: DefineComponent<object, object, unknown>
   export default component
 }
+
+/** The fingerprint of the bundled data's manifest (vite.config.ts), for pageCopy/. */
+declare const __BUNDLED_DATA__: string

@@ -1,14 +1,19 @@
+// First: it paints a link's copy from the last visit before the other modules run.
+import { pageCopies } from './firstPaint.ts'
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
+import { START_LOCATION } from 'vue-router'
 import App from './App.vue'
 import { DATA_SERVICE } from './composables/useData.ts'
+import { PAGE_COPIES } from './composables/useContentPainted.ts'
 import { whenMarked } from './composables/markOnce.ts'
 import { httpFetchBytes } from './service/dataset.ts'
 import { parquetInWorker } from './db/parquetClient.ts'
 import { DataService } from './service/service.ts'
 import { snapshotFile } from './service/snapshot.ts'
-import { indexedDbStore } from './service/saved.ts'
+import { indexedDbStore, nothingKept } from './service/saved.ts'
 import { WasmDatabase } from './db/wasm.ts'
+import { fingerprint } from './pageCopy/store.ts'
 import { router, viewLoadFailure } from './router.ts'
 import { useDatasetStore } from './stores/dataset.ts'
 import { useNoticeStore } from './stores/notices.ts'
@@ -37,14 +42,19 @@ router.afterEach((to) => to.meta.snapshots || engineDue())
 void whenMarked('content-painted').then(engineDue)
 setTimeout(engineDue, ENGINE_WAIT_MS)
 
+// A page's copy shows the bundled data: it gives way if the manifest says other data.
+const bundled = service.manifest()
+pageCopies.setData(() => bundled.then((m) => (m.simulated && nothingKept() ? fingerprint(JSON.stringify(m)) : null)))
+router.afterEach((_, from) => from === START_LOCATION || pageCopies.reveal('navigation'))
+
 const app = createApp(App)
 const pinia = createPinia()
-app.use(pinia).use(router).provide(DATA_SERVICE, service)
+app.use(pinia).use(router).provide(DATA_SERVICE, service).provide(PAGE_COPIES, pageCopies)
 
 // The manifest at once, the engine when due; views wait on the same promises.
 const dataset = useDatasetStore(pinia)
 db.onProgress((p) => dataset.setProgress(p))
-const manifest = service.manifest().then((m) => {
+const manifest = bundled.then((m) => {
   dataset.setManifest(m)
   if (!m.simulated) engineDue()
 })

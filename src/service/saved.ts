@@ -16,6 +16,11 @@ function kept(): boolean | null {
   }
 }
 
+/** Whether localStorage says that no data of the user's is kept (the bundled data opens). */
+export function nothingKept(): boolean {
+  return kept() === false
+}
+
 function setKept(value: boolean): void {
   try {
     if (value) localStorage.setItem(KEPT, '1')
