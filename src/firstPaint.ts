@@ -24,5 +24,6 @@ export const pageCopies = startPageCopies({
   maxShownMs: PAGE_COPY_MAX_MS,
 })
 
-// The modules that import this one wait for the frame that paints the copy.
-if (pageCopies.shown) await afterFrame()
+// The modules that import this one wait for the frame that paints the copy; a tab opened in the
+// background paints no frame until it is shown, so there the app starts at once.
+if (pageCopies.shown && document.visibilityState === 'visible') await afterFrame()
