@@ -24,8 +24,8 @@ const APP = [
 ]
 const ABOVE = {
   util: APP,
-  // A page's copy shown while the app loads: the DOM and localStorage only.
-  pageCopy: ['util', ...APP],
+  // A page's copy shown while the app loads: the DOM, localStorage and util/ only.
+  pageCopy: APP,
   indicators: [
     'db',
     'geo',

@@ -1,6 +1,7 @@
 // The first module the entry runs: a link opened before shows the copy of its last first view
 // (pageCopy/) in the frame after this module, before the app's other modules are evaluated.
-import { afterFrame, startPageCopies } from './pageCopy/pageCopy.ts'
+import { startPageCopies } from './pageCopy/pageCopy.ts'
+import { afterFrame } from './util/afterFrame.ts'
 import { nothingKept } from './service/saved.ts'
 
 /** At the latest, the app replaces a page's copy this long after the copy was painted. */

@@ -1,4 +1,5 @@
 import { ref, watch, type Ref } from 'vue'
+import { afterFrame } from '../util/afterFrame.ts'
 
 /**
  * Turns true a frame after `ready` first does (at once or later): a view paints what is read
@@ -13,7 +14,7 @@ export function useAfterPaint(ready: () => boolean): Readonly<Ref<boolean>> {
     (r) => {
       if (!r || scheduled) return
       scheduled = true
-      requestAnimationFrame(() => setTimeout(() => (due.value = true)))
+      void afterFrame().then(() => (due.value = true))
     },
     { immediate: true, flush: 'post' },
   )

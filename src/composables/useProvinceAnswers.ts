@@ -11,6 +11,7 @@ import { countySeriesQuery, seriesByCounty, type ProvinceSeriesRow } from '../qu
 import { RULES } from '../indicators/rules.ts'
 import { useDataService } from './useData.ts'
 import { useQuery } from './useQuery.ts'
+import { afterFrame } from '../util/afterFrame.ts'
 
 /** A province page's choice and its three answers, shown together. */
 export interface ProvinceAnswers {
@@ -132,10 +133,7 @@ export function useProvinceAnswers(c: Choice) {
     ]
   }
   // The list (some 600 statements) is made after the choice is painted, not before, and only for the choice still shown.
-  watch(
-    shown,
-    (a) => a && requestAnimationFrame(() => setTimeout(() => shown.value === a && service.prefetch(listAhead(a)))),
-  )
+  watch(shown, (a) => a && afterFrame().then(() => shown.value === a && service.prefetch(listAhead(a))))
   return {
     shown,
     busy: computed(() => ranking.loading.value || series.loading.value || aggregates.loading.value),

@@ -5,6 +5,7 @@
 // is painted. The copy lives in a closed shadow root with its own copy of the style rules, so
 // it needs nothing from the network and the app's ids and queries never meet it; clicks on it
 // wait and are handed to the app's same element once it shows.
+import { afterFrame } from '../util/afterFrame.ts'
 import { fits, readPageCopy, writePageCopy, type PageCopy } from './store.ts'
 
 export interface PageCopyOptions {
@@ -66,7 +67,7 @@ function elementAt(root: Element, click: Click): Element | null {
 }
 
 /** The root's inner HTML with what the user set (options chosen, boxes ticked, text typed) as attributes. */
-export function htmlWithState(root: HTMLElement): string {
+function htmlWithState(root: HTMLElement): string {
   const copy = root.cloneNode(true) as HTMLElement
   const live = root.querySelectorAll('option, input, textarea')
   const cloned = copy.querySelectorAll('option, input, textarea')
@@ -113,9 +114,6 @@ function showCopy(root: HTMLElement, copy: PageCopy, clicks: Click[]): HTMLEleme
   root.after(host)
   return host
 }
-
-/** After the frame that shows what was just put on the page. */
-export const afterFrame = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)))
 
 /**
  * Shows the copy of this link, if one fits, until the app has painted (`painted`), another
