@@ -78,8 +78,9 @@ describe('school-level import', () => {
       .toBe('识别为学校数据（每行一所学校），检查后按学校汇总为区县数据。')
     // Its columns are the template's, shown as read, with no county field to pick.
     await card.locator('summary', { hasText: '列对应关系' }).click()
+    // The table is drawn once the details' toggle event (a task after the click) has opened it.
     const columns = card.locator('table.mapping tbody tr')
-    expect(await columns.count()).toBe(41)
+    await expect.poll(() => columns.count()).toBe(41)
     expect(await columns.nth(7).locator('td').allTextContents()).toEqual([
       'H',
       '小学在校生数(人)',
